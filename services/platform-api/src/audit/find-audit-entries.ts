@@ -1,0 +1,63 @@
+import type { TAuditEntry, TPage } from '@dezky/contracts'
+import type { Principal } from '../auth/principal'
+import type { Queryable } from '../db/client'
+import type { AuditRow } from '../db/schema'
+import { and, desc, eq, gte, like, lt } from 'drizzle-orm'
+import { auditLog } from '../db/schema'
+import { encodeCursor, toPage } from '../http/pagination'
+import { auditScope } from './audit-scope'
+import { toAuditEntry } from './to-audit-entry'
+
+export interface AuditFilters {
+  tenant?: string
+  actor?: string
+  /** Exact action, or a prefix ending in `.` / `*` (e.g. `tenant.*`). */
+  action?: string
+  from?: string
+  to?: string
+}
+
+export interface FindAuditEntriesOptions extends AuditFilters {
+  db: Queryable
+  principal: Principal
+  limit: number
+  /** Entries with a seq below this (newest first). */
+  beforeSeq?: number
+}
+
+export function auditWhere(principal: Principal, filters: AuditFilters, beforeSeq?: number) {
+  const action = filters.action?.endsWith('*')
+    ? like(auditLog.action, `${filters.action.slice(0, -1).replace(/[\\%_]/g, c => `\\${c}`)}%`)
+    : filters.action
+      ? eq(auditLog.action, filters.action)
+      : undefined
+  return and(
+    auditScope(principal),
+    filters.tenant
+      ? eq(auditLog.tenantSlug, filters.tenant)
+      : undefined,
+    filters.actor
+      ? eq(auditLog.actorSubject, filters.actor)
+      : undefined,
+    action,
+    filters.from
+      ? gte(auditLog.at, new Date(filters.from))
+      : undefined,
+    filters.to
+      ? lt(auditLog.at, new Date(filters.to))
+      : undefined,
+    beforeSeq !== undefined
+      ? lt(auditLog.seq, beforeSeq)
+      : undefined,
+  )
+}
+
+/** Audit entries the caller may read, newest first. */
+export async function findAuditEntries({ db, principal, limit, beforeSeq, ...filters }: FindAuditEntriesOptions): Promise<TPage<TAuditEntry>> {
+  const rows: AuditRow[] = await db.select().from(auditLog).where(auditWhere(principal, filters, beforeSeq)).orderBy(desc(auditLog.seq)).limit(limit + 1)
+  const page = toPage(rows, limit, row => encodeCursor(row.seq, row.seq))
+  return {
+    items: page.items.map(toAuditEntry),
+    nextCursor: page.nextCursor,
+  }
+}

@@ -1,0 +1,109 @@
+import type { TOperatorRole, TPartnerRole, TTenantRole } from '@dezky/contracts'
+import type { Principal } from './principal'
+import { OPERATOR_ROLES, PARTNER_ROLES, TENANT_ROLES } from '@dezky/contracts'
+
+export interface Grant {
+  operator: readonly TOperatorRole[]
+  /** Partner roles act on the partner's own customer tenants (or on the partner itself). */
+  partner: readonly TPartnerRole[]
+  /** Tenant roles act on that tenant only. */
+  tenant: readonly TTenantRole[]
+}
+
+const ALL_OPERATORS = OPERATOR_ROLES
+/** `noc` is read-only everywhere. */
+const OPERATOR_WRITERS = ['super_admin', 'ops_lead', 'technician'] as const
+const OPERATOR_LEADS = ['super_admin', 'ops_lead'] as const
+
+/**
+ * The policy, in one table: which roles may do what. Queries turn a capability into a `where` clause
+ * (see scope.ts); the isolation test walks every route against this table.
+ */
+export const CAPABILITIES = {
+  'tenant:read': { operator: ALL_OPERATORS, partner: PARTNER_ROLES, tenant: TENANT_ROLES },
+  'tenant:create': {
+    operator: OPERATOR_WRITERS,
+    partner: ['partner_admin'],
+    tenant: [],
+  },
+  'tenant:update': {
+    operator: OPERATOR_WRITERS,
+    partner: ['partner_admin'],
+    tenant: ['owner', 'admin'],
+  },
+  /** Status, plan and partner changes: commercial and lifecycle decisions, not the customer's own. */
+  'tenant:manage': {
+    operator: OPERATOR_WRITERS,
+    partner: ['partner_admin'],
+    tenant: [],
+  },
+  'member:read': {
+    operator: ALL_OPERATORS,
+    partner: PARTNER_ROLES,
+    tenant: ['owner', 'admin'],
+  },
+  'member:write': {
+    operator: OPERATOR_WRITERS,
+    partner: PARTNER_ROLES,
+    tenant: ['owner', 'admin'],
+  },
+  'subscription:read': {
+    operator: ALL_OPERATORS,
+    partner: ['partner_admin'],
+    tenant: ['owner', 'billing'],
+  },
+  'subscription:write': {
+    operator: OPERATOR_LEADS,
+    partner: ['partner_admin'],
+    tenant: [],
+  },
+  'audit:read': {
+    operator: ALL_OPERATORS,
+    partner: ['partner_admin'],
+    tenant: ['owner', 'admin'],
+  },
+  'audit:verify': { operator: OPERATOR_LEADS, partner: [], tenant: [] },
+  'partner:read': { operator: ALL_OPERATORS, partner: PARTNER_ROLES, tenant: [] },
+  'partner:create': { operator: OPERATOR_LEADS, partner: [], tenant: [] },
+  'partner:update': {
+    operator: OPERATOR_LEADS,
+    partner: ['partner_admin'],
+    tenant: [],
+  },
+} as const satisfies Record<string, Grant>
+
+export type Capability = keyof typeof CAPABILITIES
+
+/** The target a decision is about: a tenant (and its partner), or a partner. */
+export type Target = { tenantSlug: string, partnerSlug: string | null } | { partnerSlug: string, tenantSlug?: undefined }
+
+/**
+ * Decides one capability on one target. Used for 403-vs-allowed on a row already fetched through a scoped
+ * query (a row outside the caller's scope is never fetched, hence 404), and by tests as the policy oracle.
+ */
+export function can(principal: Principal, capability: Capability, target?: Target): boolean {
+  const grant: Grant = CAPABILITIES[capability]
+  if (principal.operatorRole && grant.operator.includes(principal.operatorRole))
+    return true
+  if (!target)
+    return false
+  const partnerRole = target.partnerSlug
+    ? principal.partners.find(p => p.slug === target.partnerSlug)?.role
+    : undefined
+  if (partnerRole && grant.partner.includes(partnerRole))
+    return true
+  const tenantRole = target.tenantSlug
+    ? principal.tenants.find(t => t.slug === target.tenantSlug)?.role
+    : undefined
+  return !!tenantRole && grant.tenant.includes(tenantRole)
+}
+
+/** Slugs of the tenants and partners on which the principal holds a role granting the capability. */
+export function grantedSlugs(principal: Principal, capability: Capability): { all: boolean, tenants: string[], partners: string[] } {
+  const grant: Grant = CAPABILITIES[capability]
+  return {
+    all: !!principal.operatorRole && grant.operator.includes(principal.operatorRole),
+    tenants: principal.tenants.filter(t => grant.tenant.includes(t.role)).map(t => t.slug),
+    partners: principal.partners.filter(p => grant.partner.includes(p.role)).map(p => p.slug),
+  }
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod'
+
+const ZLogLevel = z.enum([
+  'fatal',
+  'error',
+  'warn',
+  'info',
+  'debug',
+  'trace',
+  'silent',
+])
+
+/** Every setting the API reads from its environment; README.md documents each one. */
+export const ZConfig = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** Unset → an embedded PostgreSQL 18 under DEZKY_DATA_DIR, so the product runs with nothing installed. */
+  DATABASE_URL: z.string().regex(/^postgres(?:ql)?:\/\//, 'a postgres:// URL').optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  DEZKY_DATA_DIR: z.string().min(1).default('.data'),
+  EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  OIDC_ISSUER: z.url().default('http://localhost:4010'),
+  OIDC_AUDIENCE: z.string().min(1).default('dezky-platform-api'),
+  /** Overrides the `jwks_uri` of the issuer's discovery document. */
+  OIDC_JWKS_URL: z.url().optional(),
+  /** Minimum time between two JWKS fetches triggered by an unknown `kid`. */
+  OIDC_JWKS_COOLDOWN_MS: z.coerce.number().int().min(0).default(30_000),
+  OIDC_CLOCK_TOLERANCE_S: z.coerce.number().int().min(0).max(300).default(5),
+  LOG_LEVEL: ZLogLevel.default('info'),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_000_000),
+  PUBLIC_URL: z.url().optional(),
+})
+export type Config = z.infer<typeof ZConfig>
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+/**
+ * Reads and validates configuration; a wrong value fails fast with a message that names the variable.
+ *
+ * @example
+ * loadConfig({ PORT: 'abc' }) // throws ConfigError: "Invalid configuration: PORT: Invalid input: expected number, received NaN"
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''))
+  const parsed = ZConfig.safeParse(cleaned)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map(issue => `${issue.path.join('.')}: ${issue.message}`)
+    throw new ConfigError(`Invalid configuration: ${lines.join('; ')}`)
+  }
+  return parsed.data
+}

@@ -1,0 +1,5 @@
+export * from './audit'
+export * from './partners'
+export * from './subscriptions'
+export * from './tenants'
+export * from './users'

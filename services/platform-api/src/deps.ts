@@ -1,0 +1,14 @@
+import type { Logger } from 'pino'
+import type { TokenVerifier } from './auth/verify-token'
+import type { Config } from './config'
+import type { Database } from './db/client'
+import type { Metrics } from './system/metrics'
+
+/** What the routes need from the process; built once in main.ts (or by a test) and passed to createApp. */
+export interface AppDeps {
+  config: Config
+  db: Database
+  verifyToken: TokenVerifier
+  logger: Logger
+  metrics: Metrics
+}

@@ -1,0 +1,67 @@
+import type { H3Event } from 'h3'
+import type { z } from 'zod'
+import type { AuditInput } from '../audit/write-audit-entry'
+import type { Capability } from '../auth/capabilities'
+import type { Principal } from '../auth/principal'
+import type { Queryable } from '../db/client'
+import type { AppDeps } from '../deps'
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
+
+/**
+ * How the isolation test reaches a route: which kind of resource it addresses and the capability that
+ * governs it. `tenant`/`partner` routes take the slug from `params.slug`.
+ */
+export type RouteAccess
+  = | { scope: 'public' }
+    | { scope: 'self' }
+    | { scope: 'list', capability: Capability }
+    | { scope: 'tenant', capability: Capability }
+    | { scope: 'partner', capability: Capability }
+    | { scope: 'global', capability: Capability }
+
+export interface RouteContext<P, Q, B, A extends boolean> {
+  event: H3Event
+  params: P
+  query: Q
+  body: B
+  principal: A extends true ? Principal : null
+  /** The pool for reads; the request's transaction for mutations. */
+  db: Queryable
+  /** Mutating routes must call this exactly once; the entry commits with the change. */
+  audit: (entry: AuditInput) => Promise<void>
+  deps: AppDeps
+}
+
+export interface RouteDefinition<
+  PS extends z.ZodType = z.ZodType,
+  QS extends z.ZodType = z.ZodType,
+  BS extends z.ZodType = z.ZodType,
+  A extends boolean = boolean,
+> {
+  method: HttpMethod
+  /** rou3 syntax: `/tenants/:slug`. */
+  path: string
+  operationId: string
+  summary: string
+  tag: string
+  auth: A
+  access: RouteAccess
+  params?: PS
+  query?: QS
+  body?: BS
+  /** Success status and schema of the JSON body; `raw` routes return their own Response. */
+  response: { status: 200 | 201 | 204, schema?: z.ZodType, description?: string, contentType?: string }
+  handler: (ctx: RouteContext<z.output<PS>, z.output<QS>, z.output<BS>, A>) => Promise<unknown>
+}
+
+/** Identity function that types a route; the route table (routes.ts) is the single source of truth. */
+export function defineRoute<PS extends z.ZodType, QS extends z.ZodType, BS extends z.ZodType, A extends boolean>(
+  route: RouteDefinition<PS, QS, BS, A>,
+): RouteDefinition<PS, QS, BS, A> {
+  return route
+}
+
+export type AnyRoute = RouteDefinition<any, any, any, any>
+
+export const isMutation = (route: AnyRoute) => route.method !== 'GET'

@@ -1,0 +1,17 @@
+import type { AnyRoute } from './http/define-route'
+import { auditRoutes } from './audit/routes'
+import { partnerRoutes } from './partners/routes'
+import { subscriptionRoutes } from './subscriptions/routes'
+import { systemRoutes } from './system/routes'
+import { tenantRoutes } from './tenants/routes'
+import { userRoutes } from './users/routes'
+
+/** Every route of the API. The app, the OpenAPI document and the route-driven tests all read this list. */
+export const ROUTES: readonly AnyRoute[] = [
+  ...systemRoutes,
+  ...userRoutes,
+  ...tenantRoutes,
+  ...partnerRoutes,
+  ...subscriptionRoutes,
+  ...auditRoutes,
+]

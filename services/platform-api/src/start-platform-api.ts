@@ -1,0 +1,116 @@
+import type { Server } from 'srvx'
+import type { EmbeddedPostgresHandle } from './db/embedded'
+import type { AppDeps } from './deps'
+import { join } from 'node:path'
+import pino from 'pino'
+import { serve } from 'srvx/node'
+import { createApp } from './app'
+import { createJwksUrlResolver } from './auth/discovery'
+import { JwksCache } from './auth/jwks-cache'
+import { createTokenVerifier } from './auth/verify-token'
+import { loadConfig } from './config'
+import { createDatabase } from './db/client'
+import { startEmbeddedPostgres } from './db/embedded'
+import { migrateDatabase } from './db/migrate'
+import { createMetrics } from './system/metrics'
+
+export interface PlatformApi {
+  url: string
+  deps: AppDeps
+  jwks: JwksCache
+  stop: () => Promise<void>
+}
+
+export class StartupError extends Error {
+  override name = 'StartupError'
+}
+
+/**
+ * Starts the API: config → Postgres (DATABASE_URL or embedded) → migrations → HTTP. A database that cannot
+ * be reached at start is a StartupError naming the URL's host, so the process exits with a clear reason.
+ */
+export async function startPlatformApi(env: Record<string, string | undefined> = process.env): Promise<PlatformApi> {
+  const config = loadConfig(env)
+  const logger = pino({
+    level: config.LOG_LEVEL,
+    base: { service: 'platform-api' },
+    redact: ['req.headers.authorization'],
+  })
+  let embedded: EmbeddedPostgresHandle | undefined
+  let databaseUrl = config.DATABASE_URL
+  if (!databaseUrl) {
+    logger.info({ dataDir: config.DEZKY_DATA_DIR }, 'DATABASE_URL unset: starting embedded PostgreSQL')
+    embedded = await startEmbeddedPostgres({
+      dataDir: join(config.DEZKY_DATA_DIR, 'postgres'),
+      port: config.EMBEDDED_POSTGRES_PORT,
+      onLog: message => logger.debug({
+        postgres: message.trim(),
+      }),
+    }).catch((error) => {
+      throw new StartupError(`Embedded PostgreSQL did not start (data dir ${config.DEZKY_DATA_DIR}/postgres, port ${config.EMBEDDED_POSTGRES_PORT}): ${(error as Error).message}`)
+    })
+    databaseUrl = embedded.url
+  }
+  const db = createDatabase({
+    url: databaseUrl,
+    poolMax: config.DATABASE_POOL_MAX,
+    onError: error => logger.warn({ err: error.message }, 'idle database client failed'),
+  })
+  try {
+    await migrateDatabase(db)
+  }
+  catch (error) {
+    await db.$client.end().catch(() => {})
+    await embedded?.stop()
+    throw new StartupError(`Database at ${safeHost(databaseUrl)} is not usable: ${(error as Error).message}`)
+  }
+
+  const jwks = new JwksCache({
+    resolveUrl: createJwksUrlResolver(config.OIDC_ISSUER, config.OIDC_JWKS_URL),
+    cooldownMs: config.OIDC_JWKS_COOLDOWN_MS,
+  })
+  const verifyToken = createTokenVerifier({
+    issuer: config.OIDC_ISSUER,
+    audience: config.OIDC_AUDIENCE,
+    jwks,
+    clockToleranceSeconds: config.OIDC_CLOCK_TOLERANCE_S,
+  })
+  const deps: AppDeps = {
+    config,
+    db,
+    logger,
+    verifyToken,
+    metrics: createMetrics(db.$client),
+  }
+  const app = createApp(deps)
+  const server: Server = serve({
+    fetch: app.fetch,
+    port: config.PORT,
+    hostname: config.HOST,
+    silent: true,
+    gracefulShutdown: false,
+  })
+  await server.ready()
+  const url = server.url!.replace(/\/$/, '')
+  logger.info({ url, issuer: config.OIDC_ISSUER, embeddedPostgres: !!embedded }, 'platform API listening')
+  return {
+    url,
+    deps,
+    jwks,
+    stop: async () => {
+      await server.close(true)
+      await db.$client.end()
+      await embedded?.stop()
+    },
+  }
+}
+
+function safeHost(url: string): string {
+  try {
+    const parsed = new URL(url)
+    return `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`
+  }
+  catch {
+    return 'the configured DATABASE_URL'
+  }
+}

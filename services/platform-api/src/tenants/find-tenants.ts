@@ -1,0 +1,55 @@
+import type { TPage, TTenant } from '@dezky/contracts'
+import type { Principal } from '../auth/principal'
+import type { Queryable } from '../db/client'
+import type { Cursor, SortDirection } from '../http/pagination'
+import { and, eq, ilike, or } from 'drizzle-orm'
+import { tenantScope } from '../auth/scope'
+import { partners, tenants } from '../db/schema'
+import { cursorValue, keysetOrder, keysetWhere } from '../http/keyset'
+import { encodeCursor, toPage } from '../http/pagination'
+import { tenantColumns, toTenant } from './to-tenant'
+
+export const TENANT_SORT_FIELDS = ['createdAt', 'name', 'slug', 'status'] as const
+
+export interface FindTenantsOptions {
+  db: Queryable
+  principal: Principal
+  limit: number
+  cursor?: Cursor
+  sort: { field: typeof TENANT_SORT_FIELDS[number], direction: SortDirection }
+  status?: TTenant['status']
+  plan?: TTenant['plan']
+  partner?: string
+  /** Matches slug or name, case-insensitively. */
+  q?: string
+}
+
+/** The tenants visible to the caller, one keyset page at a time. */
+export async function findTenants(options: FindTenantsOptions): Promise<TPage<TTenant>> {
+  const { db, principal, limit, cursor, sort } = options
+  const column = tenants[sort.field]
+  const pattern = options.q
+    ? `%${options.q.replace(/[\\%_]/g, c => `\\${c}`)}%`
+    : undefined
+  const rows = await db.select(tenantColumns).from(tenants).leftJoin(partners, eq(partners.id, tenants.partnerId)).where(and(
+    tenantScope(principal, 'tenant:read'),
+    options.status
+      ? eq(tenants.status, options.status)
+      : undefined,
+    options.plan
+      ? eq(tenants.plan, options.plan)
+      : undefined,
+    options.partner
+      ? eq(partners.slug, options.partner)
+      : undefined,
+    pattern
+      ? or(ilike(tenants.slug, pattern), ilike(tenants.name, pattern))
+      : undefined,
+    keysetWhere(column, tenants.id, sort.direction, cursor),
+  )).orderBy(...keysetOrder(column, tenants.id, sort.direction)).limit(limit + 1)
+  const page = toPage(rows, limit, row => encodeCursor(cursorValue(row[sort.field]), row.id))
+  return {
+    items: page.items.map(toTenant),
+    nextCursor: page.nextCursor,
+  }
+}

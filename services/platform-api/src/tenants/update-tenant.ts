@@ -1,0 +1,49 @@
+import type { TTenant, TUpdateTenant } from '@dezky/contracts'
+import type { AuditInput } from '../audit/write-audit-entry'
+import type { Principal } from '../auth/principal'
+import type { Queryable } from '../db/client'
+import { eq } from 'drizzle-orm'
+import { diffFields } from '../audit/diff-fields'
+import { can } from '../auth/capabilities'
+import { tenants } from '../db/schema'
+import { forbidden } from '../http/problem'
+import { getTenant } from './get-tenant'
+import { toTenant } from './to-tenant'
+
+export interface UpdateTenantOptions {
+  db: Queryable
+  principal: Principal
+  slug: string
+  input: TUpdateTenant
+  audit: (entry: AuditInput) => Promise<void>
+}
+
+/** Fields a tenant's own admins may not change: commercial and lifecycle decisions. */
+const MANAGED_FIELDS = ['status', 'plan'] as const
+
+export async function updateTenant({ db, principal, slug, input, audit }: UpdateTenantOptions): Promise<TTenant> {
+  const current = await getTenant({
+    db,
+    principal,
+    slug,
+    capability: 'tenant:update',
+    forUpdate: true,
+  })
+  const managed = MANAGED_FIELDS.filter(field => input[field] !== undefined && input[field] !== current[field])
+  if (managed.length && !can(principal, 'tenant:manage', { tenantSlug: current.slug, partnerSlug: current.partnerSlug }))
+    throw forbidden(`Your role cannot change ${managed.join(', ')} of a tenant.`)
+  const [row] = await db.update(tenants).set({
+    ...input,
+    updatedAt: new Date(),
+  }).where(eq(tenants.id, current.id)).returning()
+  const before = toTenant(current)
+  const after = toTenant({ ...row!, partnerSlug: current.partnerSlug })
+  await audit({
+    action: 'tenant.update',
+    targetType: 'tenant',
+    targetId: current.id,
+    tenantSlug: current.slug,
+    changes: diffFields(before, after),
+  })
+  return after
+}

@@ -1,0 +1,55 @@
+import type { TPage, TTenantMember } from '@dezky/contracts'
+import type { Principal } from '../auth/principal'
+import type { Queryable } from '../db/client'
+import type { Cursor, SortDirection } from '../http/pagination'
+import { and, eq, getTableColumns, ilike, or } from 'drizzle-orm'
+import { tenantMemberships, users } from '../db/schema'
+import { cursorValue, keysetOrder, keysetWhere } from '../http/keyset'
+import { encodeCursor, toPage } from '../http/pagination'
+import { getTenant } from '../tenants/get-tenant'
+import { toTenantMember } from './to-user'
+
+export const MEMBER_SORT_FIELDS = ['email', 'name', 'createdAt'] as const
+
+export interface FindTenantMembersOptions {
+  db: Queryable
+  principal: Principal
+  slug: string
+  limit: number
+  cursor?: Cursor
+  sort: { field: typeof MEMBER_SORT_FIELDS[number], direction: SortDirection }
+  role?: TTenantMember['role']
+  q?: string
+}
+
+export async function findTenantMembers(options: FindTenantMembersOptions): Promise<TPage<TTenantMember>> {
+  const { db, principal, slug, limit, cursor, sort } = options
+  const tenant = await getTenant({
+    db,
+    principal,
+    slug,
+    capability: 'member:read',
+  })
+  const column = users[sort.field]
+  const pattern = options.q
+    ? `%${options.q.replace(/[\\%_]/g, c => `\\${c}`)}%`
+    : undefined
+  const rows = await db.select({
+    ...getTableColumns(users),
+    role: tenantMemberships.role,
+  }).from(tenantMemberships).innerJoin(users, eq(users.id, tenantMemberships.userId)).where(and(
+    eq(tenantMemberships.tenantId, tenant.id),
+    options.role
+      ? eq(tenantMemberships.role, options.role)
+      : undefined,
+    pattern
+      ? or(ilike(users.email, pattern), ilike(users.name, pattern))
+      : undefined,
+    keysetWhere(column, users.id, sort.direction, cursor),
+  )).orderBy(...keysetOrder(column, users.id, sort.direction)).limit(limit + 1)
+  const page = toPage(rows, limit, row => encodeCursor(cursorValue(row[sort.field]), row.id))
+  return {
+    items: page.items.map(toTenantMember),
+    nextCursor: page.nextCursor,
+  }
+}

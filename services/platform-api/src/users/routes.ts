@@ -1,0 +1,111 @@
+import { ZCreateTenantMember, ZMe, ZPage, ZPageQuery, ZTenantMember, ZTenantRole, ZUpdateTenantMember } from '@dezky/contracts'
+import { z } from 'zod'
+import { defineRoute } from '../http/define-route'
+import { decodeCursor, ZSort } from '../http/pagination'
+import { ZTenantParams } from '../tenants/routes'
+import { addTenantMember } from './add-tenant-member'
+import { findTenantMembers, MEMBER_SORT_FIELDS } from './find-tenant-members'
+import { removeTenantMember } from './remove-tenant-member'
+import { syncMe } from './sync-me'
+import { updateTenantMember } from './update-tenant-member'
+
+const ZMemberParams = ZTenantParams.extend({
+  userId: z.uuid(),
+})
+
+export const userRoutes = [
+  defineRoute({
+    method: 'GET',
+    path: '/users/me',
+    operationId: 'getMe',
+    summary: 'Who the caller is; records the user from the token claims',
+    tag: 'Users',
+    auth: true,
+    access: { scope: 'self' },
+    response: { status: 200, schema: ZMe },
+    handler: ({ deps, principal }) => syncMe({ db: deps.db, principal }),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/tenants/:slug/members',
+    operationId: 'listTenantMembers',
+    summary: 'List the people of a tenant',
+    tag: 'Users',
+    auth: true,
+    access: { scope: 'tenant', capability: 'member:read' },
+    params: ZTenantParams,
+    query: ZPageQuery.extend({
+      sort: ZSort(MEMBER_SORT_FIELDS, 'email'),
+      role: ZTenantRole.optional(),
+      q: z.string().trim().min(1).max(100).optional(),
+    }).strict(),
+    response: {
+      status: 200,
+      schema: ZPage(ZTenantMember),
+    },
+    handler: ({ db, principal, params, query }) => findTenantMembers({
+      db,
+      principal,
+      slug: params.slug,
+      ...query,
+      cursor: decodeCursor(query.cursor),
+    }),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/tenants/:slug/members',
+    operationId: 'addTenantMember',
+    summary: 'Add a person to a tenant',
+    tag: 'Users',
+    auth: true,
+    access: { scope: 'tenant', capability: 'member:write' },
+    params: ZTenantParams,
+    body: ZCreateTenantMember,
+    response: { status: 201, schema: ZTenantMember },
+    handler: ({ db, principal, params, body, audit }) => addTenantMember({
+      db,
+      principal,
+      slug: params.slug,
+      input: body,
+      audit,
+    }),
+  }),
+  defineRoute({
+    method: 'PATCH',
+    path: '/tenants/:slug/members/:userId',
+    operationId: 'updateTenantMember',
+    summary: 'Change a member\'s role, name or active flag',
+    tag: 'Users',
+    auth: true,
+    access: { scope: 'tenant', capability: 'member:write' },
+    params: ZMemberParams,
+    body: ZUpdateTenantMember,
+    response: { status: 200, schema: ZTenantMember },
+    handler: ({ db, principal, params, body, audit }) => updateTenantMember({
+      db,
+      principal,
+      slug: params.slug,
+      userId: params.userId,
+      input: body,
+      audit,
+    }),
+  }),
+  defineRoute({
+    method: 'DELETE',
+    path: '/tenants/:slug/members/:userId',
+    operationId: 'removeTenantMember',
+    summary: 'Remove a person from a tenant',
+    tag: 'Users',
+    auth: true,
+    access: { scope: 'tenant', capability: 'member:write' },
+    params: ZMemberParams,
+    response: { status: 204 },
+    handler: ({ db, principal, params, audit }) => removeTenantMember({
+      db,
+      principal,
+      slug: params.slug,
+      userId: params.userId,
+      audit,
+    }),
+  }),
+]
