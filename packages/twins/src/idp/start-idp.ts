@@ -1,0 +1,149 @@
+import type { JWTHeaderParameters, JWTPayload } from 'jose'
+import type { AddressInfo } from 'node:net'
+import type { IssueAccessTokenInput } from './access-tokens'
+import type { IdpClient } from './clients'
+import type { IdpUser } from './demo-users'
+import { randomBytes } from 'node:crypto'
+import { once } from 'node:events'
+import { createServer } from 'node:http'
+import { Provider } from 'oidc-provider'
+import { issueAccessToken } from './access-tokens'
+import { createAccountStore } from './accounts'
+import { defaultClients } from './clients'
+import { apiResourceServer, createConfiguration } from './configuration'
+import { DEMO_USERS } from './demo-users'
+import { createInteractionRoutes } from './interactions'
+import { loadSigningKeys, rotateSigningKeys, saveSigningKeys, signWithKey } from './keys'
+import { createMemoryAdapter } from './memory-adapter'
+import { createUserinfoRoute } from './userinfo'
+
+export interface IdpOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number
+  host?: string
+  /** Defaults to `http://localhost:<port>`; must be a localhost origin, which browsers treat as secure. */
+  issuer?: string
+  audience?: string
+  clients?: IdpClient[]
+  users?: readonly IdpUser[]
+  accessTokenTtlSeconds?: number
+  /** JSON file holding the private signing keys; created when missing. Without it keys live in memory. */
+  keystoreFile?: string
+  /** Keys signing the IdP's cookies, newest first; random per start when absent. */
+  cookieKeys?: string[]
+}
+
+export interface Idp {
+  issuer: string
+  audience: string
+  jwksUri: string
+  stop: () => Promise<void>
+  /** A new signing key becomes current; the previous one stays in the JWKS unless `keepPrevious` is false. */
+  rotateKeys: (options?: { keepPrevious?: boolean }) => Promise<{ kid: string }>
+  issueAccessToken: (input: IssueAccessTokenInput) => Promise<string>
+  /** Signs any payload with the current key, for tests that forge expired or misaddressed tokens. */
+  signJwt: (payload: JWTPayload, header?: Partial<JWTHeaderParameters>) => Promise<string>
+}
+
+function checkIssuer(issuer: string): string {
+  const url = new URL(issuer)
+  const localhost = url.hostname === 'localhost' || url.hostname.endsWith('.localhost')
+  if (!localhost || !['http:', 'https:'].includes(url.protocol))
+    throw new Error(`issuer ${issuer} must be a http(s)://localhost URL: browsers only treat those as secure without TLS`)
+  // oidc-provider serves its routes from the root; an Authentik-style /application/o/<slug>/ path would 404.
+  if (url.pathname !== '/' || url.search || url.hash)
+    throw new Error(`issuer ${issuer} must be an origin without a path`)
+  return url.origin
+}
+
+/**
+ * Starts an OpenID provider that behaves like Dezky's Authentik: JWT access tokens for the API audience,
+ * the `groups` claim, `amr`, refresh tokens and RP-initiated logout.
+ *
+ * @example
+ * const idp = await startIdp({ port: 0 })
+ * const token = await idp.issueAccessToken({ sub: DEMO_USERS[0].subject })
+ * await idp.stop()
+ */
+export async function startIdp(options: IdpOptions = {}): Promise<Idp> {
+  const audience = options.audience ?? 'dezky-platform-api'
+  const api = apiResourceServer(audience, options.accessTokenTtlSeconds ?? 300)
+  const users = options.users ?? DEMO_USERS
+  const accounts = createAccountStore(users)
+  const clients = options.clients ?? defaultClients()
+  const cookieKeys = options.cookieKeys ?? [
+    randomBytes(32).toString('base64url'),
+  ]
+  let keys = await loadSigningKeys(options.keystoreFile)
+
+  const server = createServer()
+  server.listen(options.port ?? 0, options.host ?? '127.0.0.1')
+  await once(server, 'listening')
+  const { port } = server.address() as AddressInfo
+  let issuer: string
+  try {
+    issuer = checkIssuer(options.issuer ?? `http://localhost:${port}`)
+  }
+  catch (error) {
+    server.close()
+    throw error
+  }
+
+  // oidc-provider reads its keys once, so rotation builds a new provider; sessions, grants and
+  // interactions survive because every provider built here shares this adapter.
+  const adapter = createMemoryAdapter()
+  const build = () => new Provider(issuer, createConfiguration({
+    accounts,
+    adapter,
+    api,
+    clients,
+    keys,
+    cookieKeys,
+  }))
+  let provider = build()
+  let callback = provider.callback()
+  const interactions = createInteractionRoutes({
+    provider: () => provider,
+    accounts,
+    users,
+  })
+  const userinfo = createUserinfoRoute({
+    issuer,
+    audience,
+    keys: () => keys,
+    accounts,
+  })
+
+  const userinfoPath = provider.pathFor('userinfo')
+  server.on('request', (req, res) => {
+    const { pathname } = new URL(req.url ?? '/', issuer)
+    if (pathname.startsWith('/interaction/'))
+      void interactions(req, res, pathname.split('/').slice(2))
+    else if (pathname === userinfoPath)
+      void userinfo(req, res)
+    else
+      void callback(req, res)
+  })
+
+  return {
+    issuer,
+    audience,
+    jwksUri: provider.urlFor('jwks'),
+    async stop() {
+      const closed = once(server, 'close')
+      server.close()
+      server.closeAllConnections()
+      await closed
+    },
+    async rotateKeys({ keepPrevious = true } = {}) {
+      keys = await rotateSigningKeys(keys, keepPrevious)
+      if (options.keystoreFile)
+        await saveSigningKeys(options.keystoreFile, keys)
+      provider = build()
+      callback = provider.callback()
+      return { kid: keys[0]!.kid }
+    },
+    issueAccessToken: input => issueAccessToken(provider, api, { ...input, clientId: input.clientId ?? clients[0]?.clientId }),
+    signJwt: (payload, header) => signWithKey(keys[0]!, payload, header),
+  }
+}
