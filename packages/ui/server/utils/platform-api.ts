@@ -1,0 +1,123 @@
+import type { H3Event } from 'h3'
+import type { z } from 'zod'
+import { randomUUID } from 'node:crypto'
+import { Agent, request } from 'undici'
+import { getAccessToken } from '../internal/access-token'
+import { problemError, unavailableError } from '../internal/problem-error'
+
+export type PlatformApiQuery = Record<string, string | number | boolean | null | undefined>
+
+export interface PlatformApiOptions<S extends z.ZodType> {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+  query?: PlatformApiQuery
+  body?: unknown
+  /** The contract of a successful answer (from `@dezky/contracts`); anything else is a 502. */
+  schema: S
+}
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/
+
+// One pool of kept-alive connections to the API for the whole server process.
+let agent: Agent | undefined
+function useAgent() {
+  agent ??= new Agent({ keepAliveTimeout: 10_000, keepAliveMaxTimeout: 60_000, connections: 64 })
+  return agent
+}
+
+function buildUrl(base: string, path: string, query: PlatformApiQuery = {}) {
+  const url = new URL(path.replace(/^\/+/, ''), base.endsWith('/')
+    ? base
+    : `${base}/`)
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null)
+      url.searchParams.set(key, String(value))
+  }
+  return url
+}
+
+/**
+ * Calls the platform API on behalf of the signed-in user: the BFF's only way out.
+ *
+ * Forwards the user's access token (kept server-side) as `Authorization: Bearer`, propagates
+ * `X-Request-Id`, times out after `platformApiTimeoutMs`, validates the answer with `schema`, and turns
+ * API problems into h3 errors with the same status and a user-safe message (network failure → 503,
+ * an answer that breaks the contract → 502).
+ *
+ * @example
+ * // server/api/tenants.get.ts
+ * export default defineEventHandler(async (event) => {
+ *   const query = await getValidatedQuery(event, ZPageQuery.parse)
+ *   return callPlatformApi(event, '/tenants', { query, schema: ZPage(ZTenant) })
+ * })
+ */
+export async function callPlatformApi<S extends z.ZodType>(
+  event: H3Event,
+  path: string,
+  options: PlatformApiOptions<S>,
+): Promise<z.output<S>> {
+  const { platformApiUrl, platformApiTimeoutMs } = useRuntimeConfig(event)
+  const incomingId = getRequestHeader(event, 'x-request-id')
+  const requestId = incomingId && REQUEST_ID.test(incomingId)
+    ? incomingId
+    : randomUUID()
+  setResponseHeader(event, 'x-request-id', requestId)
+
+  const accessToken = await getAccessToken(event)
+  const url = buildUrl(platformApiUrl, path, options.query)
+  const hasBody = options.body !== undefined
+  const timeout = Number(platformApiTimeoutMs) || 10_000
+
+  let status: number
+  let text: string
+  try {
+    const response = await request(url, {
+      method: options.method ?? 'GET',
+      dispatcher: useAgent(),
+      headers: {
+        'accept': 'application/json, application/problem+json',
+        'authorization': `Bearer ${accessToken}`,
+        'x-request-id': requestId,
+        ...(getRequestHeader(event, 'accept-language') && {
+          'accept-language': getRequestHeader(event, 'accept-language'),
+        }),
+        ...(hasBody && { 'content-type': 'application/json' }),
+      },
+      body: hasBody
+        ? JSON.stringify(options.body)
+        : undefined,
+      headersTimeout: timeout,
+      bodyTimeout: timeout,
+      signal: AbortSignal.timeout(timeout),
+    })
+    status = response.statusCode
+    text = await response.body.text()
+  }
+  catch (error) {
+    console.warn(`[platform-api] ${options.method ?? 'GET'} ${url.pathname} failed (request ${requestId}):`, (error as Error).message)
+    throw unavailableError(requestId)
+  }
+
+  let body: unknown
+  try {
+    body = text
+      ? JSON.parse(text)
+      : undefined
+  }
+  catch {
+    body = undefined
+    if (status < 400) {
+      console.warn(`[platform-api] ${url.pathname} answered ${status} with a body that is not JSON (request ${requestId})`)
+      throw unavailableError(requestId, 502)
+    }
+  }
+
+  if (status >= 400)
+    throw problemError(status, body, requestId)
+
+  const parsed = options.schema.safeParse(body)
+  if (!parsed.success) {
+    console.warn(`[platform-api] ${url.pathname} broke its contract (request ${requestId}):`, parsed.error.issues.slice(0, 5))
+    throw unavailableError(requestId, 502)
+  }
+  return parsed.data
+}
