@@ -1,0 +1,3 @@
+import { ZMe } from '@dezky/contracts'
+
+export default defineEventHandler(event => callPlatformApi(event, '/users/me', { schema: ZMe }))
