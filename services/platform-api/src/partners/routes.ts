@@ -44,6 +44,15 @@ export const partnerRoutes = [
     auth: true,
     access: { scope: 'global', capability: 'partner:create' },
     body: ZCreatePartner,
+    example: {
+      body: {
+        slug: 'cumulus',
+        name: 'Cumulus Revenda',
+        contacts: [
+          { name: 'Carla', email: 'carla@cumulus.example', kind: 'technical' },
+        ],
+      },
+    },
     response: { status: 201, schema: ZPartner },
     handler: ({ db, principal, body, audit }) => createPartner({ db, principal, input: body, audit }),
   }),
@@ -69,6 +78,11 @@ export const partnerRoutes = [
     access: { scope: 'partner', capability: 'partner:update' },
     params: ZPartnerParams,
     body: ZUpdatePartner,
+    example: {
+      body: {
+        branding: { productName: 'Nimbus Workspace', primaryColor: '#0e7490' },
+      },
+    },
     response: { status: 200, schema: ZPartner },
     handler: ({ db, principal, params, body, audit }) => updatePartner({
       db,

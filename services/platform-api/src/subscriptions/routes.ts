@@ -42,6 +42,13 @@ export const subscriptionRoutes = [
     access: { scope: 'tenant', capability: 'subscription:write' },
     params: ZTenantParams,
     body: ZCreateSubscription,
+    example: {
+      body: {
+        plan: 'business',
+        status: 'active',
+        externalIds: { stripe: 'sub_123' },
+      },
+    },
     response: { status: 201, schema: ZSubscription },
     handler: ({ db, principal, params, body, audit }) => createSubscription({
       db,
@@ -63,6 +70,9 @@ export const subscriptionRoutes = [
       id: z.uuid(),
     }),
     body: ZUpdateSubscription,
+    example: {
+      body: { status: 'past_due' },
+    },
     response: { status: 200, schema: ZSubscription },
     handler: ({ db, principal, params, body, audit }) => updateSubscription({
       db,

@@ -48,6 +48,15 @@ export const tenantRoutes = [
     auth: true,
     access: { scope: 'global', capability: 'tenant:create' },
     body: ZCreateTenant,
+    example: {
+      body: {
+        slug: 'example-co',
+        name: 'Example Co',
+        plan: 'starter',
+        partnerSlug: 'nimbus',
+        domains: ['example.com'],
+      },
+    },
     response: { status: 201, schema: ZTenant },
     handler: ({ db, principal, body, audit }) => createTenant({ db, principal, input: body, audit }),
   }),
@@ -73,6 +82,9 @@ export const tenantRoutes = [
     access: { scope: 'tenant', capability: 'tenant:update' },
     params: ZTenantParams,
     body: ZUpdateTenant,
+    example: {
+      body: { name: 'Example Co Ltda' },
+    },
     response: { status: 200, schema: ZTenant },
     handler: ({ db, principal, params, body, audit }) => updateTenant({
       db,

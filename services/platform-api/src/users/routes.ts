@@ -61,6 +61,9 @@ export const userRoutes = [
     access: { scope: 'tenant', capability: 'member:write' },
     params: ZTenantParams,
     body: ZCreateTenantMember,
+    example: {
+      body: { email: 'maria@example.com', name: 'Maria Silva', role: 'member' },
+    },
     response: { status: 201, schema: ZTenantMember },
     handler: ({ db, principal, params, body, audit }) => addTenantMember({
       db,
@@ -80,6 +83,9 @@ export const userRoutes = [
     access: { scope: 'tenant', capability: 'member:write' },
     params: ZMemberParams,
     body: ZUpdateTenantMember,
+    example: {
+      body: { name: 'Maria S. Silva', active: false },
+    },
     response: { status: 200, schema: ZTenantMember },
     handler: ({ db, principal, params, body, audit }) => updateTenantMember({
       db,

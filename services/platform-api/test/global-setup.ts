@@ -1,0 +1,45 @@
+import type { TestProject } from 'vitest/node'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startEmbeddedPostgres } from '../src/db/embedded'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    adminDatabaseUrl: string
+  }
+}
+
+/**
+ * One PostgreSQL server for the whole run: DATABASE_URL when set (CI or a developer's own server), else an
+ * embedded PostgreSQL 18 in a temp dir. Each test file then makes its own database on it.
+ */
+export default async function setup(project: TestProject) {
+  if (process.env.DATABASE_URL) {
+    project.provide('adminDatabaseUrl', process.env.DATABASE_URL)
+    return
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'dezky-pg-'))
+  const server = await startEmbeddedPostgres({
+    dataDir: join(dir, 'data'),
+    port: await freePort(),
+    database: 'postgres',
+  })
+  project.provide('adminDatabaseUrl', server.url)
+  return async () => {
+    await server.stop()
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number }
+      probe.close(() => resolve(port))
+    })
+  })
+}

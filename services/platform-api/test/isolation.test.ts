@@ -1,0 +1,180 @@
+import type { Target } from '../src/auth/capabilities'
+import type { AnyRoute } from '../src/http/define-route'
+import type { Fixture } from './fixtures'
+import type { TestPrincipal } from './principals'
+import type { TestApi } from './test-api'
+import { eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { can } from '../src/auth/capabilities'
+import { partners, tenants } from '../src/db/schema'
+import { isMutation } from '../src/http/define-route'
+import { ROUTES } from '../src/routes'
+import { addMember, seedFixture } from './fixtures'
+import { PRINCIPALS } from './principals'
+import { createTestApi } from './test-api'
+
+/*
+ * Generated from the route table: every route × every role × two tenants (and two partners). The expected
+ * answer comes from the policy table (capabilities.ts); what is checked is that the queries enforce it —
+ * a resource outside the caller's scope is 404, a visible one without the capability 403, else success.
+ * A new route is covered here with no edit to this file.
+ */
+
+let api: TestApi
+let fixture: Fixture
+const tokens = new Map<string, string>()
+let unique = 0
+
+beforeAll(async () => {
+  api = await createTestApi()
+  fixture = await seedFixture(api.database.db)
+  for (const p of PRINCIPALS)
+    tokens.set(p.label, await api.token(p.groups, { sub: p.label }))
+})
+afterAll(() => api?.close())
+
+const routesOf = (...scopes: string[]) => ROUTES.filter(r => scopes.includes(r.access.scope))
+
+function exampleBody(route: AnyRoute, partnerSlug?: string): unknown {
+  if (!route.body)
+    return undefined
+  const body = structuredClone(route.example?.body ?? {}) as Record<string, unknown>
+  const n = ++unique
+  if (typeof body.slug === 'string')
+    body.slug = `${body.slug}-${n}`
+  if (typeof body.email === 'string')
+    body.email = `n${n}-${body.email}`
+  if ('partnerSlug' in body && partnerSlug)
+    body.partnerSlug = partnerSlug
+  return body
+}
+
+async function pathFor(route: AnyRoute, slug: string): Promise<string> {
+  const tenant = Object.values(fixture.tenants).find(t => t.slug === slug)
+  let path = route.path.replace(':slug', slug)
+  if (path.includes(':userId'))
+    path = path.replace(':userId', await addMember(api.database.db, tenant!.id, 'member'))
+  if (path.includes(':id'))
+    path = path.replace(':id', tenant!.subscriptionId)
+  return path
+}
+
+function expectedStatus(route: AnyRoute, p: TestPrincipal, target: Target, readCapability: 'tenant:read' | 'partner:read'): number {
+  if (route.access.scope === 'public' || route.access.scope === 'self')
+    throw new Error('not a scoped route')
+  if (!can(p.principal, readCapability, target))
+    return 404
+  return can(p.principal, route.access.capability, target)
+    ? route.response.status
+    : 403
+}
+
+describe.each(routesOf('tenant'))('$method $path (tenant scope)', (route) => {
+  it.each(PRINCIPALS.flatMap(p => (['acme', 'globex'] as const).map(slug => ({ p, slug }))))('$p.label on $slug', async ({ p, slug }) => {
+    const tenant = fixture.tenants[slug]
+    const target = { tenantSlug: tenant.slug, partnerSlug: tenant.partnerSlug }
+    const response = await api.request(route.method, await pathFor(route, slug), {
+      token: tokens.get(p.label),
+      body: exampleBody(route),
+    })
+    expect(response.status, await response.clone().text()).toBe(expectedStatus(route, p, target, 'tenant:read'))
+  })
+})
+
+describe.each(routesOf('partner'))('$method $path (partner scope)', (route) => {
+  it.each(PRINCIPALS.flatMap(p => (['nimbus', 'stratus'] as const).map(slug => ({ p, slug }))))('$p.label on $slug', async ({ p, slug }) => {
+    const response = await api.request(route.method, route.path.replace(':slug', slug), {
+      token: tokens.get(p.label),
+      body: exampleBody(route),
+    })
+    expect(response.status, await response.clone().text()).toBe(expectedStatus(route, p, { partnerSlug: slug }, 'partner:read'))
+  })
+})
+
+describe.each(routesOf('global'))('$method $path (global)', (route) => {
+  it.each(PRINCIPALS.flatMap(p => (['nimbus', 'stratus'] as const).map(partnerSlug => ({ p, partnerSlug }))))('$p.label for $partnerSlug', async ({ p, partnerSlug }) => {
+    const body = exampleBody(route, partnerSlug) as { partnerSlug?: string } | undefined
+    const target = body?.partnerSlug
+      ? { partnerSlug: body.partnerSlug }
+      : undefined
+    const response = await api.request(route.method, route.path, {
+      token: tokens.get(p.label),
+      body,
+    })
+    const expected = can(p.principal, route.access.scope === 'global'
+      ? route.access.capability
+      : 'tenant:read', target)
+      ? route.response.status
+      : 403
+    expect(response.status, await response.clone().text()).toBe(expected)
+  })
+})
+
+/** Partner of every tenant now in the database (earlier tests create some). */
+async function partnerOfTenants(): Promise<Map<string, string | null>> {
+  const rows = await api.database.db.select({ slug: tenants.slug, partnerSlug: partners.slug }).from(tenants).leftJoin(partners, eq(partners.id, tenants.partnerId))
+  return new Map(rows.map(row => [row.slug, row.partnerSlug]))
+}
+
+/** The resource an item of a list belongs to, for the policy check. */
+function targetOfItem(item: Record<string, unknown>, partnerOf: Map<string, string | null>): Target {
+  if ('seq' in item) {
+    return {
+      tenantSlug: String(item.tenantSlug),
+      partnerSlug: partnerOf.get(String(item.tenantSlug)) ?? null,
+    }
+  }
+  if ('status' in item && 'plan' in item) {
+    return {
+      tenantSlug: String(item.slug),
+      partnerSlug: (item.partnerSlug as string | null) ?? null,
+    }
+  }
+  return {
+    partnerSlug: String(item.slug),
+  }
+}
+
+describe.each(routesOf('list'))('$method $path (list)', (route) => {
+  it.each(PRINCIPALS)('$label sees exactly what it may', async (p) => {
+    if (isMutation(route))
+      throw new Error('list routes are reads')
+    const response = await api.request('GET', `${route.path}${route.path.includes('export')
+      ? ''
+      : '?limit=200'}`, {
+      token: tokens.get(p.label),
+    })
+    expect(response.status).toBe(200)
+    const items: Record<string, unknown>[] = route.path.endsWith('/export')
+      ? (await response.text()).split('\n').filter(Boolean).map(line => JSON.parse(line))
+      : (await response.json()).items
+    const capability = route.access.scope === 'list'
+      ? route.access.capability
+      : 'tenant:read'
+    const partnerOf = await partnerOfTenants()
+    for (const item of items)
+      expect(can(p.principal, capability, targetOfItem(item, partnerOf)), JSON.stringify(item)).toBe(true)
+    // Completeness: every fixture tenant the principal may see is listed (audit: each has an entry).
+    const expectedSlugs = Object.values(fixture.tenants).filter(t => can(p.principal, capability, { tenantSlug: t.slug, partnerSlug: t.partnerSlug })).map(t => t.slug)
+    const listedSlugs = new Set(items.map(item => ('seq' in item
+      ? item.tenantSlug
+      : item.slug) as string))
+    if (capability !== 'partner:read') {
+      for (const slug of expectedSlugs)
+        expect(listedSlugs.has(slug), `${slug} missing`).toBe(true)
+    }
+  })
+})
+
+describe('every authenticated route', () => {
+  it.each(ROUTES.filter(r => r.auth))('$method $path refuses a missing token with 401 problem', async (route) => {
+    const response = await api.request(route.method, route.path.replace(':slug', 'acme').replace(':userId', crypto.randomUUID()).replace(':id', crypto.randomUUID()), {
+      body: route.body
+        ? {}
+        : undefined,
+    })
+    expect(response.status).toBe(401)
+    expect(response.headers.get('content-type')).toContain('application/problem+json')
+    expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/)
+  })
+})
