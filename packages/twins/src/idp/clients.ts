@@ -12,20 +12,23 @@ export interface DefaultClientSecrets {
   operator?: string
 }
 
-/** The two Nuxt apps as `pnpm dev` runs them; nuxt-oidc-auth's generic provider calls back on this path. */
+/**
+ * The two Nuxt apps as `pnpm dev` runs them (see packages/ui/nuxt.config.ts): nuxt-oidc-auth's generic
+ * provider calls back on /auth/oidc/callback and the apps return to /auth/signed-out after logout.
+ */
 export function defaultClients(secrets: DefaultClientSecrets = {}): IdpClient[] {
   return [
     {
       clientId: 'dezky-portal',
       clientSecret: secrets.portal ?? 'dezky-portal-dev-secret',
       redirectUris: ['http://localhost:3000/auth/oidc/callback'],
-      postLogoutRedirectUris: ['http://localhost:3000/'],
+      postLogoutRedirectUris: ['http://localhost:3000/', 'http://localhost:3000/auth/signed-out'],
     },
     {
       clientId: 'dezky-operator',
       clientSecret: secrets.operator ?? 'dezky-operator-dev-secret',
       redirectUris: ['http://localhost:3001/auth/oidc/callback'],
-      postLogoutRedirectUris: ['http://localhost:3001/'],
+      postLogoutRedirectUris: ['http://localhost:3001/', 'http://localhost:3001/auth/signed-out'],
     },
   ]
 }
