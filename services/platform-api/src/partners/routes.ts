@@ -2,8 +2,9 @@ import { ZCreatePartner, ZPage, ZPageQuery, ZPartner, ZSlug, ZTenant, ZUpdatePar
 import { z } from 'zod'
 import { defineRoute } from '../http/define-route'
 import { decodeCursor, ZSort } from '../http/pagination'
-import { findTenants, TENANT_SORT_FIELDS } from '../tenants/find-tenants'
+import { TENANT_SORT_FIELDS } from '../tenants/find-tenants'
 import { createPartner } from './create-partner'
+import { findPartnerTenants } from './find-partner-tenants'
 import { findPartners, PARTNER_SORT_FIELDS } from './find-partners'
 import { getPartner } from './get-partner'
 import { toPartner } from './to-partner'
@@ -108,15 +109,12 @@ export const partnerRoutes = [
       status: 200,
       schema: ZPage(ZTenant),
     },
-    handler: async ({ db, principal, params, query }) => {
-      const partner = await getPartner({ db, principal, slug: params.slug })
-      return findTenants({
-        db,
-        principal,
-        ...query,
-        partner: partner.slug,
-        cursor: decodeCursor(query.cursor),
-      })
-    },
+    handler: ({ db, principal, params, query }) => findPartnerTenants({
+      db,
+      principal,
+      slug: params.slug,
+      ...query,
+      cursor: decodeCursor(query.cursor),
+    }),
   }),
 ]
