@@ -26,6 +26,8 @@ export const ZConfig = z.object({
   /** Minimum time between two JWKS fetches triggered by an unknown `kid`. */
   OIDC_JWKS_COOLDOWN_MS: z.coerce.number().int().min(0).default(30_000),
   OIDC_CLOCK_TOLERANCE_S: z.coerce.number().int().min(0).max(300).default(5),
+  /** `false` lets operator roles work without an MFA `amr` — only for an IdP that cannot report it. */
+  OPERATOR_REQUIRE_MFA: z.enum(['true', 'false']).default('true').transform(v => v === 'true'),
   LOG_LEVEL: ZLogLevel.default('info'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_000_000),
   PUBLIC_URL: z.url().optional(),

@@ -17,7 +17,7 @@ export interface TestApi {
   jwks: JwksCache
   database: TestDatabase
   deps: AppDeps
-  /** A real access token from the twin IdP for a principal holding these groups. */
+  /** A real access token from the twin IdP for a principal holding these groups (operators pass MFA unless `amr` says otherwise). */
   token: (groups: string[], extra?: { sub?: string, amr?: string[], email?: string, name?: string }) => Promise<string>
   request: (method: string, path: string, options?: { token?: string, body?: unknown, headers?: Record<string, string> }) => Promise<Response>
   close: () => Promise<void>
@@ -65,7 +65,9 @@ export async function createTestApi(env: Record<string, string> = {}): Promise<T
     token: (groups, extra = {}) => idp.issueAccessToken({
       sub: extra.sub ?? `test-subject-${++subjects}`,
       groups,
-      amr: extra.amr ?? ['pwd'],
+      amr: extra.amr ?? (groups.some(g => g.startsWith('operator:'))
+        ? ['pwd', 'otp']
+        : ['pwd']),
       email: extra.email,
       name: extra.name,
     }),

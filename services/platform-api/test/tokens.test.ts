@@ -59,6 +59,27 @@ describe('access token verification', () => {
     })
   })
 
+  it('grants operator roles only to sessions that passed a second factor', async () => {
+    const withoutMfa = await api.token(['operator:super_admin', 'tenant:acme:member'], {
+      amr: ['pwd'],
+    })
+    const me = await (await api.request('GET', '/users/me', { token: withoutMfa })).json()
+    expect(me).toMatchObject({
+      operatorRole: null,
+      tenants: [
+        { slug: 'acme', role: 'member' },
+      ],
+    })
+    expect((await api.request('POST', '/partners', {
+      token: withoutMfa,
+      body: { slug: 'no-mfa', name: 'No MFA' },
+    })).status).toBe(403)
+    const withMfa = await api.token(['operator:super_admin'], {
+      amr: ['pwd', 'mfa'],
+    })
+    expect((await (await api.request('GET', '/users/me', { token: withMfa })).json()).operatorRole).toBe('super_admin')
+  })
+
   it('refuses an expired token', async () => {
     await expect401(await api.idp.signJwt(claims({ iat: now() - 600, exp: now() - 60 })), /expired/)
   })

@@ -1,4 +1,4 @@
-import type { Memberships, TPartnerRole, TTenantRole } from '@dezky/contracts'
+import type { Memberships } from '@dezky/contracts'
 import type { JWTPayload } from 'jose'
 import { parseGroups } from '@dezky/contracts'
 
@@ -15,38 +15,53 @@ export interface Principal extends Memberships {
   actingAs: string | null
 }
 
-export function principalFromClaims(payload: JWTPayload): Principal {
-  const groups = Array.isArray(payload.groups)
-    ? payload.groups.filter((g): g is string => typeof g === 'string')
+/** RFC 8176 methods that prove a second factor (Authentik reports `mfa`, or the factor itself). */
+const MFA_METHODS = new Set([
+  'mfa',
+  'otp',
+  'hwk',
+  'sms',
+  'tel',
+  'sc',
+  'fpt',
+  'face',
+  'iris',
+  'retina',
+  'vbm',
+])
+
+export const hasMfa = (amr: readonly string[]) => amr.some(method => MFA_METHODS.has(method))
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value)
+    ? value.filter((v): v is string => typeof v === 'string')
     : []
+}
+function stringOrNull(value: unknown): string | null {
+  return typeof value === 'string'
+    ? value
+    : null
+}
+
+/**
+ * Builds the principal from verified claims. Operator roles reach across every tenant, so a session that
+ * did not pass a second factor gets none (`requireOperatorMfa`): a stolen password is not enough.
+ */
+export function principalFromClaims(payload: JWTPayload, options = { requireOperatorMfa: true }): Principal {
+  const groups = strings(payload.groups)
+  const amr = strings(payload.amr)
   const memberships = parseGroups(groups)
+  if (options.requireOperatorMfa && memberships.operatorRole && !hasMfa(amr))
+    memberships.operatorRole = null
   return {
     subject: payload.sub!,
-    email: typeof payload.email === 'string'
-      ? payload.email
-      : null,
-    name: typeof payload.name === 'string'
-      ? payload.name
-      : (typeof payload.preferred_username === 'string'
-          ? payload.preferred_username
-          : null),
-    amr: Array.isArray(payload.amr)
-      ? payload.amr.filter((a): a is string => typeof a === 'string')
-      : [],
+    email: stringOrNull(payload.email),
+    name: stringOrNull(payload.name) ?? stringOrNull(payload.preferred_username),
+    amr,
     groups,
     actingAs: null,
     ...memberships,
   }
-}
-
-export function tenantRoleOf(principal: Principal, tenantSlug: string): TTenantRole | undefined {
-  return principal.tenants.find(t => t.slug === tenantSlug)?.role
-}
-
-export function partnerRoleOf(principal: Principal, partnerSlug: string | null): TPartnerRole | undefined {
-  return partnerSlug === null
-    ? undefined
-    : principal.partners.find(p => p.slug === partnerSlug)?.role
 }
 
 /** The principal's roles as audit entries record them. */

@@ -10,6 +10,8 @@ export interface TokenVerifierOptions {
   audience: string
   jwks: JwksCache
   clockToleranceSeconds: number
+  /** Operator roles only count in tokens whose `amr` shows a second factor (default true). */
+  requireOperatorMfa?: boolean
 }
 
 /** Asymmetric algorithms only: an HS256 token signed with a public key as secret must never verify. */
@@ -45,7 +47,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
         clockTolerance: options.clockToleranceSeconds,
         requiredClaims: ['sub', 'exp', 'iat'],
       })
-      return principalFromClaims(payload)
+      return principalFromClaims(payload, { requireOperatorMfa: options.requireOperatorMfa ?? true })
     }
     catch (error) {
       if (error instanceof JwksUnavailableError) {
