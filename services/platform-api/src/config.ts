@@ -20,7 +20,11 @@ export const ZConfig = z.object({
   DEZKY_DATA_DIR: z.string().min(1).default('.data'),
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   OIDC_ISSUER: z.url().default('http://localhost:4010'),
-  OIDC_AUDIENCE: z.string().min(1).default('dezky-platform-api'),
+  /**
+   * Accepted `aud` values, comma-separated. Authentik sets `aud` to the client id of the provider that
+   * issued the token, so a deployment lists the portal's and the operator console's client ids.
+   */
+  OIDC_AUDIENCE: z.string().min(1).default('dezky-platform-api').transform(v => v.split(',').map(a => a.trim()).filter(Boolean)),
   /** Overrides the `jwks_uri` of the issuer's discovery document. */
   OIDC_JWKS_URL: z.url().optional(),
   /** Minimum time between two JWKS fetches triggered by an unknown `kid`. */

@@ -49,9 +49,10 @@ export async function createTestApi(env: Record<string, string> = {}): Promise<T
     logger: pino({ level: 'silent' }),
     verifyToken: createTokenVerifier({
       issuer: idp.issuer,
-      audience: idp.audience,
+      audience: config.OIDC_AUDIENCE,
       jwks,
       clockToleranceSeconds: config.OIDC_CLOCK_TOLERANCE_S,
+      requireOperatorMfa: config.OPERATOR_REQUIRE_MFA,
     }),
     metrics: createMetrics(database.db.$client),
   }

@@ -182,3 +182,25 @@ describe('when the IdP is unreachable', () => {
     }
   })
 })
+
+describe('several audiences', () => {
+  it('accepts any audience listed in OIDC_AUDIENCE (Authentik sets aud to each provider\'s client id)', async () => {
+    const local = await createTestApi({ OIDC_AUDIENCE: 'dezky-portal, dezky-operator' })
+    try {
+      const base = {
+        iss: local.idp.issuer,
+        sub: 's',
+        iat: now(),
+        exp: now() + 60,
+        groups: ['operator:noc'],
+        amr: ['pwd', 'mfa'],
+      }
+      expect((await local.request('GET', '/tenants', { token: await local.idp.signJwt({ ...base, aud: 'dezky-portal' }) })).status).toBe(200)
+      expect((await local.request('GET', '/tenants', { token: await local.idp.signJwt({ ...base, aud: 'dezky-operator' }) })).status).toBe(200)
+      expect((await local.request('GET', '/tenants', { token: await local.idp.signJwt({ ...base, aud: 'dezky-platform-api' }) })).status).toBe(401)
+    }
+    finally {
+      await local.close()
+    }
+  })
+})

@@ -7,7 +7,7 @@ import { principalFromClaims } from './principal'
 
 export interface TokenVerifierOptions {
   issuer: string
-  audience: string
+  audience: string | string[]
   jwks: JwksCache
   clockToleranceSeconds: number
   /** Operator roles only count in tokens whose `amr` shows a second factor (default true). */
