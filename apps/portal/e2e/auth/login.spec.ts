@@ -1,0 +1,71 @@
+import type { APIRequestContext } from '@playwright/test'
+import { DEMO_PASSWORD } from '@dezky/twins'
+import { expect, test } from '@playwright/test'
+import { SEED_TENANT, TENANT_OWNER } from '../support/demo'
+import { IDP_ISSUER, PORTAL_URL } from '../support/stack'
+
+const JWT_SHAPED = /eyJ[\w-]+\.[\w-]+\.[\w-]+/
+
+/** Reads a BFF response with the browser's cookies; its body must not carry a token. */
+async function readWithoutTokens(request: APIRequestContext, path: string) {
+  const response = await request.get(path)
+  const body = await response.text()
+  expect(body, `${path} leaks a JWT`).not.toMatch(JWT_SHAPED)
+  return {
+    status: response.status(),
+    body,
+  }
+}
+
+test('signs in through the IdP, shows who you are and your tenants, keeps tokens server-side, signs out', async ({ page }) => {
+  const portalErrors: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error' && page.url().startsWith(PORTAL_URL))
+      portalErrors.push(message.text())
+  })
+  page.on('pageerror', error => portalErrors.push(error.message))
+
+  await page.goto('/')
+  await expect(page).toHaveURL(new RegExp(`^${IDP_ISSUER}/interaction/`))
+  await page.locator('#login').fill(TENANT_OWNER.username)
+  await page.locator('#password').fill(DEMO_PASSWORD)
+  await page.getByRole('button', { name: 'Entrar' }).click()
+
+  await expect(page.getByTestId('me-name')).toHaveText(TENANT_OWNER.name)
+  await expect(page.getByTestId('me-email')).toHaveText(TENANT_OWNER.email)
+  await expect(page.getByTestId('me-tenants')).toContainText(SEED_TENANT.slug)
+  await expect(page.getByTestId('user-name')).toHaveText(TENANT_OWNER.name)
+  expect(await page.content()).not.toMatch(JWT_SHAPED)
+
+  const home = await page.request.get('/')
+  expect(home.headers()['content-security-policy']).toMatch(/script-src 'self' 'nonce-[^']+'/)
+  expect(home.headers()['x-frame-options']).toBe('DENY')
+  expect(await home.text(), 'server-rendered HTML leaks a JWT').not.toMatch(JWT_SHAPED)
+
+  await page.getByRole('link', { name: 'Your tenants' }).click()
+  const row = page.getByTestId(`tenant-${SEED_TENANT.slug}`)
+  await expect(row).toContainText(SEED_TENANT.name)
+  await expect(row).toContainText(SEED_TENANT.partnerSlug)
+  expect(await page.content()).not.toMatch(JWT_SHAPED)
+
+  const me = await readWithoutTokens(page.request, '/api/me')
+  expect(me.status).toBe(200)
+  expect(JSON.parse(me.body).user.email).toBe(TENANT_OWNER.email)
+  const tenants = await readWithoutTokens(page.request, '/api/tenants')
+  expect(tenants.status).toBe(200)
+  expect(JSON.parse(tenants.body).items.map((tenant: { slug: string }) => tenant.slug)).toContain(SEED_TENANT.slug)
+  const session = await readWithoutTokens(page.request, '/api/_auth/session')
+  expect(session.status).toBe(200)
+  // Hydration ran under the nonce-based CSP: no violation, no script error.
+  expect(portalErrors).toEqual([])
+
+  await page.getByTestId('user-menu').locator('summary').click()
+  await page.getByTestId('sign-out').click()
+  await expect(page.getByTestId('signed-out')).toBeVisible()
+  expect((await page.request.get('/api/me')).status()).toBe(401)
+
+  // The IdP session ended too: coming back to the portal asks for the password again.
+  await page.goto('/')
+  await expect(page).toHaveURL(new RegExp(`^${IDP_ISSUER}/interaction/`))
+  await expect(page.locator('#password')).toBeVisible()
+})
