@@ -1,0 +1,70 @@
+import type { IdpUser } from '@dezky/twins'
+import { parseGroups } from '@dezky/contracts'
+import { DEMO_USERS } from '@dezky/twins'
+
+export interface DevStackUrls {
+  portal?: string
+  operator?: string
+  api: string
+  apiReference: string
+  idp: string
+}
+
+function roleOf(user: IdpUser): { role: string, app: string } {
+  const { operatorRole, partners, tenants } = parseGroups(user.groups)
+  if (operatorRole)
+    return { role: `operator ${operatorRole}${user.mfa ? '' : ' (no MFA)'}`, app: 'operator' }
+  const scoped = [
+    ...partners.map(p => `${p.role} @ ${p.slug}`),
+    ...tenants.map(t => `${t.role} @ ${t.slug}`),
+  ]
+  return { role: scoped.join(', ') || 'none', app: 'portal' }
+}
+
+function table(rows: string[][]): string[] {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map(row => row[column]!.length)))
+  return rows.map(row => `  ${row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ')}`.trimEnd())
+}
+
+/** The text printed once the stack is ready: where everything runs and who can sign in. */
+export function formatSummary(urls: DevStackUrls, users: readonly IdpUser[] = DEMO_USERS): string {
+  const services = [
+    ...(urls.portal
+      ? [
+          ['Portal', urls.portal],
+        ]
+      : []),
+    ...(urls.operator
+      ? [
+          ['Operator console', urls.operator],
+        ]
+      : []),
+    ['Platform API', urls.api],
+    ['API reference', urls.apiReference],
+    ['IdP (twin)', urls.idp],
+  ]
+  const logins = [
+    [
+      'email',
+      'role',
+      'password',
+      'sign in at',
+    ],
+    ...users.map((user) => {
+      const { role, app } = roleOf(user)
+      return [user.email, role, user.password, app]
+    }),
+  ]
+  return [
+    '',
+    'Dezky dev stack is ready',
+    '',
+    ...table(services),
+    '',
+    'Demo logins',
+    ...table(logins),
+    '',
+    'Ctrl-C stops everything.',
+    '',
+  ].join('\n')
+}
