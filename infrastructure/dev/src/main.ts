@@ -1,5 +1,6 @@
 import type { DevStack } from './stack/start-dev-stack'
 import process from 'node:process'
+import { watchOrphaning } from './process/watch-orphaning'
 import { formatSummary } from './stack/format-summary'
 import { startDevStack } from './stack/start-dev-stack'
 
@@ -33,13 +34,7 @@ function shutdown(signal: string): void {
 for (const signal of SIGNALS)
   process.on(signal, () => shutdown(signal))
 
-// A wrapper (pnpm, a shell, npm) killed without passing the signal on leaves this process orphaned,
-// holding ports and Postgres; a changed parent pid is the one sign of that.
-const parent = process.ppid
-setInterval(() => {
-  if (process.ppid !== parent && !stopping)
-    shutdown('parent process gone')
-}, 1000).unref()
+watchOrphaning(shutdown)
 
 async function main(): Promise<void> {
   try {
