@@ -1,0 +1,64 @@
+import type { Server } from 'srvx'
+import type { BenchResult } from './result'
+import type { BenchEnv } from './setup'
+import { H3 } from 'h3'
+import { serve } from 'srvx/node'
+import { createFloorApp } from './floor-app'
+import { measureThroughput } from './load'
+import { alternate } from './measure'
+import { compare } from './result'
+import { importSigningKey } from './signing-key'
+
+const LOAD = { connections: 10, durationSeconds: 5 }
+const WARMUP = { connections: 10, durationSeconds: 1 }
+const ROUNDS = 3
+
+/**
+ * (a) The whole authenticated read path (token verification, scoped Drizzle query, metrics, headers) against
+ * the cheapest h3 route there is, both served by srvx on a loopback port and loaded the same way. A third
+ * server, the floor (floor-app.ts), shows how much of the gap any authenticated database read pays.
+ */
+export async function benchApiVsBareH3(env: BenchEnv): Promise<BenchResult> {
+  const bare = new H3().get('/x', () => ({ ok: true }))
+  const floor = createFloorApp(await importSigningKey(env), env.deps.db.$client)
+  const servers = await Promise.all([bare, env.app, floor].map(app => listen(app.fetch)))
+  try {
+    const [bareUrl, apiUrl, floorUrl] = servers.map(server => server.url!.replace(/\/$/, ''))
+    const path = `/tenants/${env.fixture.tenants.acme.slug}`
+    const auth = { authorization: `Bearer ${env.token}` }
+    const targets = {
+      baseline: () => measureThroughput(`${bareUrl}/x`, {}, LOAD),
+      candidate: () => measureThroughput(`${apiUrl}${path}`, auth, LOAD),
+      floor: () => measureThroughput(`${floorUrl}${path}`, auth, LOAD),
+    }
+    await measureThroughput(`${bareUrl}/x`, {}, WARMUP)
+    await measureThroughput(`${apiUrl}${path}`, auth, WARMUP)
+    await measureThroughput(`${floorUrl}${path}`, auth, WARMUP)
+    const rounds = await alternate(ROUNDS, targets)
+    return compare({
+      name: 'GET /tenants/acme vs bare h3',
+      unit: 'req/s',
+      labels: { baseline: 'bare h3 route', candidate: 'authenticated GET /tenants/acme' },
+      rounds,
+      goal: { comparison: '>=', ratio: 0.35 },
+      notes: [
+        { label: 'floor: crypto.verify + named pg statement', rounds: rounds.floor },
+      ],
+    })
+  }
+  finally {
+    await Promise.all(servers.map(server => server.close(true)))
+  }
+}
+
+async function listen(fetch: (request: Request) => Response | Promise<Response>): Promise<Server> {
+  const server = serve({
+    fetch,
+    port: 0,
+    hostname: '127.0.0.1',
+    silent: true,
+    gracefulShutdown: false,
+  })
+  await server.ready()
+  return server
+}

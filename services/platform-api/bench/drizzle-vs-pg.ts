@@ -1,0 +1,56 @@
+import type { BenchResult } from './result'
+import type { BenchEnv } from './setup'
+import { getTenant } from '../src/tenants/get-tenant'
+import { alternate, timeSequential } from './measure'
+import { compare } from './result'
+import { TENANT_BY_SLUG_IN_SCOPE, TENANT_BY_SLUG_STATEMENT } from './tenant-by-slug-sql'
+
+const ITERATIONS = 1_000
+const WARMUP_ITERATIONS = 300
+const ROUNDS = 7
+
+/**
+ * (b) The Drizzle path the API runs (getTenant: scope clause built, query rendered, rows mapped) against the
+ * same SQL as a plain parameterised pg query on the same pool. Both send unnamed statements, as Drizzle
+ * does here, so the ratio is Drizzle's own cost per query. The same SQL as a named prepared statement is
+ * measured alongside: it shows what Postgres spends parsing and planning an unnamed statement each time.
+ */
+export async function benchDrizzleVsPg(env: BenchEnv): Promise<BenchResult> {
+  const principal = await env.deps.verifyToken(`Bearer ${env.token}`)
+  const slug = env.fixture.tenants.acme.slug
+  const pool = env.deps.db.$client
+  const viaDrizzle = () => getTenant({ db: env.deps.db, principal, slug })
+  const viaPg = (name?: string) => async () => {
+    const { rows } = await pool.query({
+      name,
+      text: TENANT_BY_SLUG_IN_SCOPE,
+      values: [slug, slug, 1],
+    })
+    if (rows.length !== 1)
+      throw new Error(`raw query found ${rows.length} rows for ${slug}`)
+    return rows[0] as { id: string }
+  }
+  const unnamed = viaPg()
+  const named = viaPg(TENANT_BY_SLUG_STATEMENT)
+  if ((await viaDrizzle()).id !== (await unnamed()).id)
+    throw new Error('drizzle and raw pg disagree on the tenant row')
+
+  const perQuery = (call: () => unknown) => async () => await timeSequential(ITERATIONS, call) * 1_000 / ITERATIONS
+  for (const call of [unnamed, named, viaDrizzle])
+    await timeSequential(WARMUP_ITERATIONS, call)
+  const rounds = await alternate(ROUNDS, {
+    baseline: perQuery(unnamed),
+    candidate: perQuery(viaDrizzle),
+    named: perQuery(named),
+  })
+  return compare({
+    name: 'tenant-by-slug query: drizzle vs pg',
+    unit: 'µs/query',
+    labels: { baseline: 'pg pool.query (unnamed statement)', candidate: 'getTenant (drizzle)' },
+    rounds,
+    goal: { comparison: '<=', ratio: 1.15 },
+    notes: [
+      { label: 'pg named prepared statement', rounds: rounds.named },
+    ],
+  })
+}

@@ -1,0 +1,70 @@
+import { median } from './measure'
+
+export interface Side {
+  label: string
+  median: number
+  rounds: number[]
+}
+
+export interface Goal {
+  comparison: '>=' | '<='
+  ratio: number
+}
+
+/** A figure measured in the same rounds that explains a result without deciding it. */
+export interface Note extends Side {
+  /** This figure's median / the baseline's median. */
+  ratio: number
+}
+
+export interface BenchResult {
+  name: string
+  unit: string
+  baseline: Side
+  candidate: Side
+  /** candidate median / baseline median. */
+  ratio: number
+  goal: Goal
+  pass: boolean
+  /** Figures that are not ratios but still decide a pass, e.g. JWKS fetches during the loop. */
+  checks?: Record<string, number>
+  notes?: Note[]
+}
+
+export interface CompareInput {
+  name: string
+  unit: string
+  labels: { baseline: string, candidate: string }
+  rounds: { baseline: number[], candidate: number[] }
+  goal: Goal
+  checks?: Record<string, number>
+  /** Whether the checks hold; a result passes only when they do and the ratio meets the goal. */
+  checksPass?: boolean
+  notes?: { label: string, rounds: number[] }[]
+}
+
+/** Turns alternating rounds into one row: medians of each side and the ratio between them. */
+export function compare(input: CompareInput): BenchResult {
+  const baseline = median(input.rounds.baseline)
+  const candidate = median(input.rounds.candidate)
+  const ratio = candidate / baseline
+  const meetsGoal = input.goal.comparison === '>='
+    ? ratio >= input.goal.ratio
+    : ratio <= input.goal.ratio
+  return {
+    name: input.name,
+    unit: input.unit,
+    baseline: { label: input.labels.baseline, median: baseline, rounds: input.rounds.baseline },
+    candidate: { label: input.labels.candidate, median: candidate, rounds: input.rounds.candidate },
+    ratio,
+    goal: input.goal,
+    pass: meetsGoal && (input.checksPass ?? true),
+    checks: input.checks,
+    notes: input.notes?.map(note => ({
+      label: note.label,
+      median: median(note.rounds),
+      rounds: note.rounds,
+      ratio: median(note.rounds) / baseline,
+    })),
+  }
+}
