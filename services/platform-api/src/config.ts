@@ -29,6 +29,8 @@ export const ZConfig = z.object({
   OIDC_JWKS_URL: z.url().optional(),
   /** Minimum time between two JWKS fetches triggered by an unknown `kid`. */
   OIDC_JWKS_COOLDOWN_MS: z.coerce.number().int().min(0).default(30_000),
+  /** Verified access tokens remembered until they expire, so a session's token is checked once; 0 = off. */
+  OIDC_TOKEN_CACHE_SIZE: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
   OIDC_CLOCK_TOLERANCE_S: z.coerce.number().int().min(0).max(300).default(5),
   /** `false` lets operator roles work without an MFA `amr` — only for an IdP that cannot report it. */
   OPERATOR_REQUIRE_MFA: z.enum(['true', 'false']).default('true').transform(v => v === 'true'),

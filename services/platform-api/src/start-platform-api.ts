@@ -74,6 +74,8 @@ export async function startPlatformApi(env: Record<string, string | undefined> =
     audience: config.OIDC_AUDIENCE,
     jwks,
     clockToleranceSeconds: config.OIDC_CLOCK_TOLERANCE_S,
+    requireOperatorMfa: config.OPERATOR_REQUIRE_MFA,
+    cacheMaxEntries: config.OIDC_TOKEN_CACHE_SIZE,
   })
   const deps: AppDeps = {
     config,

@@ -53,6 +53,7 @@ export async function createTestApi(env: Record<string, string> = {}): Promise<T
       jwks,
       clockToleranceSeconds: config.OIDC_CLOCK_TOLERANCE_S,
       requireOperatorMfa: config.OPERATOR_REQUIRE_MFA,
+      cacheMaxEntries: config.OIDC_TOKEN_CACHE_SIZE,
     }),
     metrics: createMetrics(database.db.$client),
   }

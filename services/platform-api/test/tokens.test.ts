@@ -204,3 +204,31 @@ describe('several audiences', () => {
     }
   })
 })
+
+describe('verified-token cache', () => {
+  it('forgets a cached token when it expires', async () => {
+    const token = await api.idp.issueAccessToken({
+      sub: 'short-lived',
+      groups: ['tenant:acme:member'],
+      ttlSeconds: 1,
+    })
+    expect((await api.request('GET', '/users/me', { token })).status).toBe(200)
+    await new Promise(resolve => setTimeout(resolve, 1_100 + api.deps.config.OIDC_CLOCK_TOLERANCE_S * 1000))
+    expect((await api.request('GET', '/users/me', { token })).status).toBe(401)
+  }, 15_000)
+
+  it('forgets cached tokens when the IdP withdraws their key', async () => {
+    const local = await createTestApi({ OIDC_JWKS_COOLDOWN_MS: '0' })
+    try {
+      const old = await local.token(['operator:noc'])
+      expect((await local.request('GET', '/tenants', { token: old })).status).toBe(200)
+      await local.idp.rotateKeys({ keepPrevious: false })
+      // The first token under the new key makes the API refetch the key set, without the old key.
+      expect((await local.request('GET', '/tenants', { token: await local.token(['operator:noc']) })).status).toBe(200)
+      expect((await local.request('GET', '/tenants', { token: old })).status).toBe(401)
+    }
+    finally {
+      await local.close()
+    }
+  })
+})

@@ -23,7 +23,10 @@ export class JwksCache {
   private local: JWTVerifyGetKey | undefined
   private lastFetchAt = 0
   private inflight: Promise<void> | undefined
+  private serializedKeys = ''
   fetchCount = 0
+  /** Bumped whenever the published key set changes, so verified-token caches drop what they hold. */
+  generation = 0
 
   constructor(private readonly options: JwksCacheOptions) {}
 
@@ -59,6 +62,11 @@ export class JwksCache {
     const body = await response.json() as { keys?: JWK[] }
     if (!Array.isArray(body.keys))
       throw new TypeError('JWKS document has no keys array')
+    const serialized = JSON.stringify(body.keys)
+    if (serialized !== this.serializedKeys) {
+      this.serializedKeys = serialized
+      this.generation++
+    }
     this.keys = body.keys
     this.local = createLocalJWKSet({ keys: body.keys })
   }

@@ -53,7 +53,8 @@ export function principalFromClaims(payload: JWTPayload, options = { requireOper
   const memberships = parseGroups(groups)
   if (options.requireOperatorMfa && memberships.operatorRole && !hasMfa(amr))
     memberships.operatorRole = null
-  return {
+  // Frozen: verified principals are cached and shared by concurrent requests.
+  return deepFreeze({
     subject: payload.sub!,
     email: stringOrNull(payload.email),
     name: stringOrNull(payload.name) ?? stringOrNull(payload.preferred_username),
@@ -61,7 +62,15 @@ export function principalFromClaims(payload: JWTPayload, options = { requireOper
     groups,
     actingAs: null,
     ...memberships,
+  })
+}
+
+function deepFreeze<T>(value: T): T {
+  for (const child of Object.values(value as object)) {
+    if (child && typeof child === 'object')
+      deepFreeze(child)
   }
+  return Object.freeze(value)
 }
 
 /** The principal's roles as audit entries record them. */

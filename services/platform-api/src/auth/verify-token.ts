@@ -4,6 +4,7 @@ import { errors, jwtVerify } from 'jose'
 import { Problem } from '../http/problem'
 import { JwksUnavailableError } from './jwks-cache'
 import { principalFromClaims } from './principal'
+import { VerifiedTokenCache } from './verified-token-cache'
 
 export interface TokenVerifierOptions {
   issuer: string
@@ -12,6 +13,8 @@ export interface TokenVerifierOptions {
   clockToleranceSeconds: number
   /** Operator roles only count in tokens whose `amr` shows a second factor (default true). */
   requireOperatorMfa?: boolean
+  /** Verified tokens remembered until they expire (default 10 000; 0 turns the cache off). */
+  cacheMaxEntries?: number
 }
 
 /** Asymmetric algorithms only: an HS256 token signed with a public key as secret must never verify. */
@@ -35,19 +38,27 @@ export type TokenVerifier = (authorization: string | null) => Promise<Principal>
  * a WWW-Authenticate challenge (RFC 6750 §3); none is a 500.
  */
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
+  const cache = new VerifiedTokenCache(options.cacheMaxEntries ?? 10_000)
   return async (authorization) => {
     const match = /^Bearer ([\w-]+\.[\w-]+\.[\w-]*)$/i.exec(authorization?.trim() ?? '')
     if (!match)
       throw unauthorized(authorization ? 'The Authorization header is not a Bearer JWT.' : 'Sign in: this operation needs a Bearer token.', !!authorization)
+    const token = match[1]!
+    const keysGeneration = options.jwks.generation
+    const cached = cache.get(token, keysGeneration, Date.now() / 1000)
+    if (cached)
+      return cached
     try {
-      const { payload } = await jwtVerify(match[1]!, options.jwks.getKey, {
+      const { payload } = await jwtVerify(token, options.jwks.getKey, {
         issuer: options.issuer,
         audience: options.audience,
         algorithms: ALGORITHMS,
         clockTolerance: options.clockToleranceSeconds,
         requiredClaims: ['sub', 'exp', 'iat'],
       })
-      return principalFromClaims(payload, { requireOperatorMfa: options.requireOperatorMfa ?? true })
+      const principal = principalFromClaims(payload, { requireOperatorMfa: options.requireOperatorMfa ?? true })
+      cache.set(token, principal, payload.exp!, keysGeneration)
+      return principal
     }
     catch (error) {
       if (error instanceof JwksUnavailableError) {
