@@ -18,7 +18,13 @@ export function createFloorApp(key: KeyObject, pool: pg.Pool): H3 {
     const { rows } = await pool.query({
       name: TENANT_BY_SLUG_STATEMENT,
       text: TENANT_BY_SLUG_IN_SCOPE,
-      values: [slug, slug, 1],
+      values: [
+        slug,
+        false,
+        [slug],
+        [],
+        1,
+      ],
     })
     return rows[0]
   })

@@ -1,4 +1,5 @@
 import type { H3 } from 'h3'
+import type { TokenVerifier } from '../src/auth/verify-token'
 import type { AppDeps } from '../src/deps'
 import type { Fixture } from '../test/fixtures'
 import type { BenchIdp } from './idp-thread'
@@ -25,6 +26,7 @@ export interface BenchEnv {
   fixture: Fixture
   /** A real access token from the IdP twin for BENCH_GROUPS, valid for the whole run. */
   token: string
+  verifyTokenUncached: TokenVerifier
   close: () => Promise<void>
 }
 
@@ -57,18 +59,21 @@ export async function startBenchEnv(): Promise<BenchEnv> {
       resolveUrl: async () => idp.jwksUri,
       cooldownMs: config.OIDC_JWKS_COOLDOWN_MS,
     })
+    const verifierOptions = {
+      issuer: idp.issuer,
+      audience: idp.audience,
+      jwks,
+      clockToleranceSeconds: config.OIDC_CLOCK_TOLERANCE_S,
+    }
     const deps: AppDeps = {
       config,
       db,
       logger: pino({ level: 'silent' }),
-      verifyToken: createTokenVerifier({
-        issuer: idp.issuer,
-        audience: idp.audience,
-        jwks,
-        clockToleranceSeconds: config.OIDC_CLOCK_TOLERANCE_S,
-      }),
+      verifyToken: createTokenVerifier({ ...verifierOptions, cacheMaxEntries: config.OIDC_TOKEN_CACHE_SIZE }),
       metrics: createMetrics(db.$client),
     }
+    // The same verifier without its verified-token cache: what a token costs the first time it is seen.
+    const verifyTokenUncached = createTokenVerifier({ ...verifierOptions, cacheMaxEntries: 0 })
     const token = await idp.issueAccessToken({
       sub: 'bench-owner',
       groups: BENCH_GROUPS,
@@ -81,6 +86,7 @@ export async function startBenchEnv(): Promise<BenchEnv> {
       jwks,
       fixture,
       token,
+      verifyTokenUncached,
       close,
     }
   }
