@@ -3,7 +3,7 @@
 // all of them even when one fails, then one table and a last plain line `N passed, N failed` that CI
 // can read. Exits non-zero when any test or any package's script failed.
 import { spawn, spawnSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import process from 'node:process'
 import { fileURLToPath } from 'node:url'
@@ -34,6 +34,10 @@ function workspacePackages() {
       command: 'pnpm',
       args: ['run', 'test'],
     }))
+}
+
+function scriptTests() {
+  return readdirSync(join(ROOT, 'scripts', 'lib')).filter(file => file.endsWith('.test.mjs')).map(file => join('lib', file))
 }
 
 function rank(dir) {
@@ -87,7 +91,11 @@ async function main() {
       name: 'scripts',
       dir: 'scripts',
       command: process.execPath,
-      args: ['--test', 'lib/'],
+      // Files, not a directory: `node --test <dir>` works on Node 20 but not on 22.
+      args: [
+        '--test',
+        ...scriptTests(),
+      ],
     },
     ...workspacePackages(),
   ].sort((a, b) => rank(a.dir) - rank(b.dir) || a.dir.localeCompare(b.dir))
