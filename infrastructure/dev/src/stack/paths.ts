@@ -1,4 +1,4 @@
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 /** The repository root, found from this file so the stack behaves the same from any working directory. */
@@ -13,7 +13,8 @@ export interface StackPaths {
   secretsFile: string
 }
 
-export function stackPaths(root = REPO_ROOT, dataDir = join(root, '.data')): StackPaths {
+/** `dataDir` defaults to DEZKY_DATA_DIR (relative to the root), the API's own setting, else `.data`. */
+export function stackPaths(root = REPO_ROOT, dataDir = resolve(root, process.env.DEZKY_DATA_DIR || '.data')): StackPaths {
   return {
     root,
     dataDir,

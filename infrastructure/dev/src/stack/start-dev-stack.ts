@@ -15,7 +15,7 @@ import { Teardown } from './teardown'
 export interface DevStackOptions {
   /** Repository root; defaults to the one holding this package. */
   root?: string
-  /** Defaults to `<root>/.data`. */
+  /** Defaults to DEZKY_DATA_DIR, else `<root>/.data`. */
   dataDir?: string
   /** Defaults to `DEZKY_DEV_APPS` (comma-separated, empty for none), else both apps. */
   apps?: readonly AppName[]
