@@ -6,6 +6,7 @@ export default defineNuxtConfig({
   devServer: { port: 3001 },
 
   runtimeConfig: {
+    oidcCookiePrefix: 'dezky_operator_',
     public: {
       brand: { productName: 'Dezky Operator' },
     },

@@ -6,6 +6,7 @@ export default defineNuxtConfig({
   devServer: { port: 3000 },
 
   runtimeConfig: {
+    oidcCookiePrefix: 'dezky_portal_',
     public: {
       brand: { productName: 'Dezky' },
     },

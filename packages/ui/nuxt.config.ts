@@ -28,6 +28,8 @@ export default defineNuxtConfig({
     // NUXT_PLATFORM_API_URL / NUXT_PLATFORM_API_TIMEOUT_MS
     platformApiUrl: 'http://localhost:4000',
     platformApiTimeoutMs: 10_000,
+    // NUXT_OIDC_COOKIE_PREFIX: session cookies are per host, not per port; each app names its own.
+    oidcCookiePrefix: 'dezky_',
     public: {
       // NUXT_PUBLIC_BRAND_PRODUCT_NAME / _PRIMARY_COLOR / _ACCENT_COLOR (#rrggbb)
       brand: {

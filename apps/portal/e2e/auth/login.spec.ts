@@ -37,6 +37,13 @@ test('signs in through the IdP, shows who you are and your tenants, keeps tokens
   await expect(page.getByTestId('user-name')).toHaveText(TENANT_OWNER.name)
   expect(await page.content()).not.toMatch(JWT_SHAPED)
 
+  // The session is an httpOnly, SameSite cookie named for this app (the operator console uses another
+  // name, since cookies on one host are shared across ports); no cookie carries a token.
+  const cookies = await page.context().cookies(PORTAL_URL)
+  expect(cookies.find(cookie => cookie.name === 'dezky_portal_nuxt-oidc-auth')).toMatchObject({ httpOnly: true, sameSite: 'Lax' })
+  for (const cookie of cookies)
+    expect(cookie.value, `cookie ${cookie.name} leaks a JWT`).not.toMatch(JWT_SHAPED)
+
   const home = await page.request.get('/')
   expect(home.headers()['content-security-policy']).toMatch(/script-src 'self' 'nonce-[^']+'/)
   expect(home.headers()['x-frame-options']).toBe('DENY')

@@ -4,6 +4,7 @@ import type { Queryable } from '../db/client'
 import type { AuditRow } from '../db/schema'
 import { and, desc, eq, gte, like, lt } from 'drizzle-orm'
 import { auditLog } from '../db/schema'
+import { escapeLike } from '../http/contains-pattern'
 import { encodeCursor, toPage } from '../http/pagination'
 import { auditScope } from './audit-scope'
 import { toAuditEntry } from './to-audit-entry'
@@ -27,7 +28,7 @@ export interface FindAuditEntriesOptions extends AuditFilters {
 
 export function auditWhere(principal: Principal, filters: AuditFilters, beforeSeq?: number) {
   const action = filters.action?.endsWith('*')
-    ? like(auditLog.action, `${filters.action.slice(0, -1).replace(/[\\%_]/g, c => `\\${c}`)}%`)
+    ? like(auditLog.action, `${escapeLike(filters.action.slice(0, -1))}%`)
     : filters.action
       ? eq(auditLog.action, filters.action)
       : undefined

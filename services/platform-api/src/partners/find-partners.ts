@@ -5,6 +5,7 @@ import type { Cursor, SortDirection } from '../http/pagination'
 import { and, ilike, or } from 'drizzle-orm'
 import { partnerScope } from '../auth/scope'
 import { partners } from '../db/schema'
+import { containsPattern } from '../http/contains-pattern'
 import { cursorValue, keysetOrder, keysetWhere } from '../http/keyset'
 import { encodeCursor, toPage } from '../http/pagination'
 import { toPartner } from './to-partner'
@@ -22,9 +23,7 @@ export interface FindPartnersOptions {
 
 export async function findPartners({ db, principal, limit, cursor, sort, q }: FindPartnersOptions): Promise<TPage<TPartner>> {
   const column = partners[sort.field]
-  const pattern = q
-    ? `%${q.replace(/[\\%_]/g, c => `\\${c}`)}%`
-    : undefined
+  const pattern = containsPattern(q)
   const rows = await db.select().from(partners).where(and(
     partnerScope(principal, 'partner:read'),
     pattern

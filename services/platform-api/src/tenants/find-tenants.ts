@@ -5,6 +5,7 @@ import type { Cursor, SortDirection } from '../http/pagination'
 import { and, eq, ilike, or } from 'drizzle-orm'
 import { tenantScope } from '../auth/scope'
 import { partners, tenants } from '../db/schema'
+import { containsPattern } from '../http/contains-pattern'
 import { cursorValue, keysetOrder, keysetWhere } from '../http/keyset'
 import { encodeCursor, toPage } from '../http/pagination'
 import { tenantColumns, toTenant } from './to-tenant'
@@ -28,9 +29,7 @@ export interface FindTenantsOptions {
 export async function findTenants(options: FindTenantsOptions): Promise<TPage<TTenant>> {
   const { db, principal, limit, cursor, sort } = options
   const column = tenants[sort.field]
-  const pattern = options.q
-    ? `%${options.q.replace(/[\\%_]/g, c => `\\${c}`)}%`
-    : undefined
+  const pattern = containsPattern(options.q)
   const rows = await db.select(tenantColumns).from(tenants).leftJoin(partners, eq(partners.id, tenants.partnerId)).where(and(
     tenantScope(principal, 'tenant:read'),
     options.status

@@ -4,6 +4,7 @@ import type { Queryable } from '../db/client'
 import type { Cursor, SortDirection } from '../http/pagination'
 import { and, eq, getTableColumns, ilike, or } from 'drizzle-orm'
 import { tenantMemberships, users } from '../db/schema'
+import { containsPattern } from '../http/contains-pattern'
 import { cursorValue, keysetOrder, keysetWhere } from '../http/keyset'
 import { encodeCursor, toPage } from '../http/pagination'
 import { getTenant } from '../tenants/get-tenant'
@@ -31,9 +32,7 @@ export async function findTenantMembers(options: FindTenantMembersOptions): Prom
     capability: 'member:read',
   })
   const column = users[sort.field]
-  const pattern = options.q
-    ? `%${options.q.replace(/[\\%_]/g, c => `\\${c}`)}%`
-    : undefined
+  const pattern = containsPattern(options.q)
   const rows = await db.select({
     ...getTableColumns(users),
     role: tenantMemberships.role,
