@@ -178,3 +178,22 @@ describe('every authenticated route', () => {
     expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/)
   })
 })
+
+describe('the route table', () => {
+  it('gives every route with a body an example the matrix can send', () => {
+    const missing = ROUTES.filter(route => route.body && !route.example?.body).map(route => route.operationId)
+    expect(missing, 'add `example: { body }` to these routes').toEqual([])
+  })
+
+  it('gives every route an access scope the matrix knows', () => {
+    const known = [
+      'public',
+      'self',
+      'list',
+      'tenant',
+      'partner',
+      'global',
+    ]
+    expect(ROUTES.filter(route => !known.includes(route.access.scope)).map(route => route.operationId)).toEqual([])
+  })
+})
