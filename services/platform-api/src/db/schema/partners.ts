@@ -9,7 +9,7 @@ export const partners = pgTable('partners', {
   name: text().notNull(),
   branding: jsonb().$type<TBranding>().notNull().default({}),
   contacts: jsonb().$type<PartnerContact[]>().notNull().default([]),
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  updatedAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
 })
 export type PartnerRow = typeof partners.$inferSelect

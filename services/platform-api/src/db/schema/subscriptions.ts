@@ -13,12 +13,12 @@ export const subscriptions = pgTable('subscriptions', {
   tenantId: uuid().notNull().references(() => tenants.id, { onDelete: 'cascade' }),
   plan: plan().notNull(),
   status: subscriptionStatus().notNull().default('active'),
-  periodStart: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  periodEnd: timestamp({ withTimezone: true }),
+  periodStart: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  periodEnd: timestamp({ withTimezone: true, precision: 3 }),
   /** Ids in billing systems (e.g. `{ stripe: 'sub_…' }`). */
   externalIds: jsonb().$type<Record<string, string>>().notNull().default({}),
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  updatedAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
 }, t => [
   index('subscriptions_tenant_idx').on(t.tenantId, t.createdAt),
 ])

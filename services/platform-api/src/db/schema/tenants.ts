@@ -17,11 +17,13 @@ export const tenants = pgTable('tenants', {
   branding: jsonb().$type<TBranding>().notNull().default({}),
   /** Ids of the objects made for this tenant upstream (Authentik group, OCIS space…), filled by the reconciler. */
   upstreamRefs: jsonb().$type<Record<string, string>>().notNull().default({}),
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  updatedAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
 }, t => [
   index('tenants_partner_idx').on(t.partnerId),
   index('tenants_created_idx').on(t.createdAt, t.id),
   index('tenants_name_idx').on(t.name, t.id),
+  // Domain ownership checks look for any other tenant holding a domain (array overlap).
+  index('tenants_domains_idx').using('gin', t.domains),
 ])
 export type TenantRow = typeof tenants.$inferSelect

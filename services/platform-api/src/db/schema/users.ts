@@ -13,9 +13,9 @@ export const users = pgTable('users', {
   email: text().notNull(),
   name: text().notNull(),
   active: boolean().notNull().default(true),
-  lastLoginAt: timestamp({ withTimezone: true }),
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  lastLoginAt: timestamp({ withTimezone: true, precision: 3 }),
+  createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  updatedAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
 }, t => [
   uniqueIndex('users_email_idx').on(sql`lower(${t.email})`),
 ])
@@ -27,7 +27,9 @@ export const tenantMemberships = pgTable('tenant_memberships', {
   role: tenantRole().notNull(),
   /** `idp`: learnt from the token's groups claim; `platform`: granted through the API. */
   source: membershipSource().notNull().default('platform'),
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  /** Disabled in this tenant only: a person may belong to several tenants, each decides for itself. */
+  active: boolean().notNull().default(true),
+  createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
 }, t => [
   primaryKey({
     columns: [t.tenantId, t.userId],
