@@ -7,6 +7,8 @@ export interface AccessTokenClaims {
   groups?: string[]
   amr?: string[]
   email?: string
+  /** Authentik's email scope reports addresses as verified; tests can say otherwise. */
+  emailVerified?: boolean
   name?: string
 }
 
@@ -40,6 +42,7 @@ export function createExtraTokenClaims(accounts: AccountStore) {
         ? amrFor(user)
         : ['pwd']),
       email: requested?.email ?? user?.email,
+      email_verified: requested?.emailVerified ?? true,
       name: requested?.name ?? user?.name,
       preferred_username: user?.username ?? requested?.email,
     }

@@ -1,11 +1,14 @@
 import type { H3Event } from 'h3'
 import type { z } from 'zod'
+import type { PlatformApiQuery } from '../internal/platform-api-url'
 import { randomUUID } from 'node:crypto'
 import { Agent, request } from 'undici'
 import { getAccessToken } from '../internal/access-token'
+import { buildPlatformApiUrl } from '../internal/platform-api-url'
+
 import { problemError, unavailableError } from '../internal/problem-error'
 
-export type PlatformApiQuery = Record<string, string | number | boolean | null | undefined>
+export type { PlatformApiQuery }
 
 export interface PlatformApiOptions<S extends z.ZodType> {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -22,17 +25,6 @@ let agent: Agent | undefined
 function useAgent() {
   agent ??= new Agent({ keepAliveTimeout: 10_000, keepAliveMaxTimeout: 60_000, connections: 64 })
   return agent
-}
-
-function buildUrl(base: string, path: string, query: PlatformApiQuery = {}) {
-  const url = new URL(path.replace(/^\/+/, ''), base.endsWith('/')
-    ? base
-    : `${base}/`)
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null)
-      url.searchParams.set(key, String(value))
-  }
-  return url
 }
 
 /**
@@ -63,7 +55,7 @@ export async function callPlatformApi<S extends z.ZodType>(
   setResponseHeader(event, 'x-request-id', requestId)
 
   const accessToken = await getAccessToken(event)
-  const url = buildUrl(platformApiUrl, path, options.query)
+  const url = buildPlatformApiUrl(platformApiUrl, path, options.query)
   const hasBody = options.body !== undefined
   const timeout = Number(platformApiTimeoutMs) || 10_000
 
