@@ -1,4 +1,5 @@
 export * from './audit'
+export * from './datetime'
 export * from './groups'
 export * from './page'
 export * from './partners'

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ZDateTime } from './datetime'
 import { ZPlan } from './tenants'
 
 export const ZSubscriptionStatus = z.enum([
@@ -24,13 +25,13 @@ export type TSubscription = z.infer<typeof ZSubscription>
 export const ZCreateSubscription = z.strictObject({
   plan: ZPlan,
   status: ZSubscriptionStatus.default('active'),
-  periodStart: z.iso.datetime({ offset: true }).optional(),
-  periodEnd: z.iso.datetime({ offset: true }).nullable().optional(),
+  periodStart: ZDateTime.optional(),
+  periodEnd: ZDateTime.nullable().optional(),
   externalIds: z.record(z.string().max(40), z.string().max(200)).default({}),
 })
 export const ZUpdateSubscription = z.strictObject({
   plan: ZPlan.optional(),
   status: ZSubscriptionStatus.optional(),
-  periodEnd: z.iso.datetime({ offset: true }).nullable().optional(),
+  periodEnd: ZDateTime.nullable().optional(),
   externalIds: z.record(z.string().max(40), z.string().max(200)).optional(),
 })

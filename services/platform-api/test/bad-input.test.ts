@@ -1,5 +1,6 @@
 import type { TestApi } from './test-api'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expectProblem } from './expect-problem'
 import { seedFixture } from './fixtures'
 import { createTestApi } from './test-api'
 
@@ -12,16 +13,6 @@ beforeAll(async () => {
   token = await api.token(['operator:super_admin'])
 })
 afterAll(() => api?.close())
-
-async function expectProblem(response: Response, status: number, match: Record<string, unknown> = {}) {
-  expect(response.status).toBe(status)
-  expect(response.headers.get('content-type')).toBe('application/problem+json')
-  const body = await response.json()
-  expect(body).toMatchObject({ status, ...match })
-  expect(typeof body.title).toBe('string')
-  expect(JSON.stringify(body)).not.toMatch(/\bat .*\.ts:\d+|node_modules/)
-  return body
-}
 
 describe('bad input answers 4xx problem+json, never a 500 or a stack trace', () => {
   it('malformed JSON', async () => {

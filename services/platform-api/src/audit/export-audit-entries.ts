@@ -1,6 +1,8 @@
 import type { TAuditEntry } from '@dezky/contracts'
+import type { Logger } from 'pino'
 import type { Principal } from '../auth/principal'
 import type { Queryable } from '../db/client'
+import type { AuditRow } from '../db/schema'
 import type { AuditFilters } from './find-audit-entries'
 import { desc } from 'drizzle-orm'
 import { auditLog } from '../db/schema'
@@ -31,13 +33,17 @@ export interface ExportAuditOptions extends AuditFilters {
   db: Queryable
   principal: Principal
   format: 'jsonl' | 'csv'
+  /** The 200 is already sent when a page fails, so the log line is the only place the cause is seen. */
+  logger: Pick<Logger, 'error'>
+  requestId: string
 }
 
 /**
  * Streams every matching entry, newest first, page by page: memory stays flat however large the log, and
- * the client sees the first bytes at once.
+ * the client sees the first bytes at once. A page that fails aborts the body, so the client sees a
+ * truncated download fail rather than a short file that looks complete.
  */
-export function exportAuditEntries({ db, principal, format, ...filters }: ExportAuditOptions): Response {
+export function exportAuditEntries({ db, principal, format, logger, requestId, ...filters }: ExportAuditOptions): Response {
   const encoder = new TextEncoder()
   let beforeSeq: number | undefined
   let started = false
@@ -46,7 +52,16 @@ export function exportAuditEntries({ db, principal, format, ...filters }: Export
       if (!started && format === 'csv')
         controller.enqueue(encoder.encode(`${CSV_COLUMNS.join(',')}\r\n`))
       started = true
-      const rows = await db.select().from(auditLog).where(auditWhere(principal, filters, beforeSeq)).orderBy(desc(auditLog.seq)).limit(PAGE)
+      let rows: AuditRow[]
+      try {
+        rows = await db.select().from(auditLog).where(auditWhere(principal, filters, beforeSeq)).orderBy(desc(auditLog.seq)).limit(PAGE)
+      }
+      catch (error) {
+        logger.error({ err: error, requestId }, 'audit export failed mid-stream')
+        // The cause stays in the log: the stream's reason can reach whoever reads the body.
+        controller.error(new Error('The audit export failed; see the log for this request id.'))
+        return
+      }
       const text = rows.map(row => format === 'csv'
         ? csvLine(toAuditEntry(row))
         : `${JSON.stringify(toAuditEntry(row))}\n`).join('')

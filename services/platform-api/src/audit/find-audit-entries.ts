@@ -3,9 +3,10 @@ import type { Principal } from '../auth/principal'
 import type { Queryable } from '../db/client'
 import type { AuditRow } from '../db/schema'
 import { and, desc, eq, gte, like, lt } from 'drizzle-orm'
+import { z } from 'zod'
 import { auditLog } from '../db/schema'
 import { escapeLike } from '../http/contains-pattern'
-import { encodeCursor, toPage } from '../http/pagination'
+import { encodeCursor, parseCursor, toPage } from '../http/pagination'
 import { auditScope } from './audit-scope'
 import { toAuditEntry } from './to-audit-entry'
 
@@ -22,9 +23,12 @@ export interface FindAuditEntriesOptions extends AuditFilters {
   db: Queryable
   principal: Principal
   limit: number
-  /** Entries with a seq below this (newest first). */
-  beforeSeq?: number
+  /** As issued in `nextCursor`: the page continues below the seq it carries (newest first). */
+  cursor?: string
 }
+
+/** `seq` is a bigint read as a JS number: anything past 2^53 or fractional cannot be one. */
+const ZSeq = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 
 export function auditWhere(principal: Principal, filters: AuditFilters, beforeSeq?: number) {
   const action = filters.action?.endsWith('*')
@@ -54,7 +58,9 @@ export function auditWhere(principal: Principal, filters: AuditFilters, beforeSe
 }
 
 /** Audit entries the caller may read, newest first. */
-export async function findAuditEntries({ db, principal, limit, beforeSeq, ...filters }: FindAuditEntriesOptions): Promise<TPage<TAuditEntry>> {
+export async function findAuditEntries({ db, principal, limit, cursor, ...filters }: FindAuditEntriesOptions): Promise<TPage<TAuditEntry>> {
+  // The cursor carries the seq twice, in the (sort value, id) shape every list's cursor has.
+  const beforeSeq = parseCursor(cursor, { value: ZSeq, id: ZSeq })?.[1]
   const rows: AuditRow[] = await db.select().from(auditLog).where(auditWhere(principal, filters, beforeSeq)).orderBy(desc(auditLog.seq)).limit(limit + 1)
   const page = toPage(rows, limit, row => encodeCursor(row.seq, row.seq))
   return {

@@ -1,9 +1,9 @@
-import { ZAuditEntry, ZPage, ZSlug } from '@dezky/contracts'
+import { ZAuditEntry, ZDateTime, ZPage, ZSlug } from '@dezky/contracts'
 import { z } from 'zod'
 import { can } from '../auth/capabilities'
 import { defineRoute } from '../http/define-route'
-import { decodeCursor } from '../http/pagination'
 import { forbidden } from '../http/problem'
+import { requestIdOf } from '../http/request-meta'
 import { exportAuditEntries } from './export-audit-entries'
 import { findAuditEntries } from './find-audit-entries'
 import { verifyAuditChain } from './verify-audit-chain'
@@ -12,8 +12,8 @@ const ZAuditFilters = z.object({
   tenant: ZSlug.optional(),
   actor: z.string().min(1).max(255).optional(),
   action: z.string().regex(/^[a-z][\w.]*\*?$/, 'an action such as tenant.update or tenant.*').max(100).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: ZDateTime.optional(),
+  to: ZDateTime.optional(),
 })
 
 const ZChainReport = z.object({
@@ -43,17 +43,7 @@ export const auditRoutes = [
       status: 200,
       schema: ZPage(ZAuditEntry),
     },
-    handler: ({ db, principal, query }) => {
-      const cursor = decodeCursor(query.cursor)
-      return findAuditEntries({
-        db,
-        principal,
-        ...query,
-        beforeSeq: cursor
-          ? Number(cursor[1])
-          : undefined,
-      })
-    },
+    handler: ({ db, principal, query }) => findAuditEntries({ db, principal, ...query }),
   }),
   defineRoute({
     method: 'GET',
@@ -67,7 +57,13 @@ export const auditRoutes = [
       format: z.enum(['jsonl', 'csv']).default('jsonl'),
     }).strict(),
     response: { status: 200, description: 'JSON Lines (application/x-ndjson) or CSV (text/csv)', contentType: 'application/x-ndjson' },
-    handler: async ({ db, principal, query }) => exportAuditEntries({ db, principal, ...query }),
+    handler: async ({ db, principal, query, event, deps }) => exportAuditEntries({
+      db,
+      principal,
+      ...query,
+      logger: deps.logger,
+      requestId: requestIdOf(event),
+    }),
   }),
   defineRoute({
     method: 'GET',

@@ -1,38 +1,59 @@
+import { ZDateTime } from '@dezky/contracts'
 import { z } from 'zod'
 import { Problem } from './problem'
+import { unstorableTextPaths } from './storable-text'
 
-const ZCursor = z.tuple([
-  z.union([
-    z.string(),
-    z.number(),
-    z.null(),
-  ]),
-  z.union([
-    z.string(),
-    z.number(),
-  ]),
-])
-export type Cursor = z.infer<typeof ZCursor>
+export type CursorValue = string | number
+/** The sort value and the id of the last item of the previous page. */
+export type Cursor = readonly [CursorValue, CursorValue]
 
-/** Opaque keyset cursor: the sort value and the id of the last item of the previous page. */
+/** What a list accepts in a cursor: the schema of its sort column's values, and of its ids. */
+export interface CursorShape<V extends CursorValue, I extends CursorValue> {
+  value: z.ZodType<V>
+  id: z.ZodType<I>
+}
+
+/**
+ * A timestamp exactly as {@link encodeCursor} wrote it (`Date#toISOString`, millisecond precision like the
+ * columns since migration 0002): the keyset comparison is then exact, and nothing else is accepted.
+ */
+export const ZCursorTimestamp = ZDateTime.refine(value => new Date(value).toISOString() === value, 'a timestamp this API issued')
+
+/** Opaque to clients; the list that issued it reads it back with {@link parseCursor}. */
 export function encodeCursor(sortValue: string | number | null, id: string | number): string {
   return Buffer.from(JSON.stringify([sortValue, id])).toString('base64url')
 }
 
-export function decodeCursor(cursor: string | undefined): Cursor | undefined {
-  if (cursor === undefined)
+/**
+ * Decodes a cursor and checks it against the list's sort column, so the keyset query only ever compares
+ * values of the column's own type (a text where a uuid or timestamp is due would be a database error).
+ *
+ * @example
+ * const cursor = parseCursor(options.cursor, { value: ZCursorTimestamp, id: z.uuid() })
+ */
+export function parseCursor<V extends CursorValue, I extends CursorValue>(raw: string | undefined, shape: CursorShape<V, I>): readonly [V, I] | undefined {
+  if (raw === undefined)
     return undefined
+  let decoded: unknown
   try {
-    return ZCursor.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')))
+    decoded = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'))
   }
   catch {
-    throw new Problem(400, 'Invalid cursor', {
-      detail: 'The cursor is not one this API issued; start again without it.',
-      errors: [
-        { path: 'query.cursor', message: 'invalid cursor' },
-      ],
-    })
+    throw invalidCursor()
   }
+  const result = z.tuple([shape.value, shape.id]).safeParse(decoded)
+  if (!result.success || unstorableTextPaths(decoded, 'cursor').length > 0)
+    throw invalidCursor()
+  return result.data
+}
+
+function invalidCursor(): Problem {
+  return new Problem(400, 'Invalid cursor', {
+    detail: 'The cursor is not one this API issued for this list and sort order; start again without it.',
+    errors: [
+      { path: 'query.cursor', message: 'invalid cursor' },
+    ],
+  })
 }
 
 /** Fetch `limit + 1` rows, then call this: the extra row tells whether another page exists. */

@@ -1,5 +1,6 @@
 import type { H3Event } from 'h3'
 import { Problem } from './problem'
+import { assertStorableText } from './storable-text'
 
 /**
  * Reads a JSON body with a hard size limit. The limit is checked against Content-Length first and then
@@ -31,12 +32,16 @@ export async function readJsonBody(event: H3Event, limitBytes: number): Promise<
   const text = new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks))
   if (text.trim() === '')
     throw new Problem(400, 'Missing body', { detail: 'This operation needs a JSON body.' })
+  let body: unknown
   try {
-    return JSON.parse(text)
+    body = JSON.parse(text)
   }
   catch (error) {
     throw new Problem(400, 'Malformed JSON', { detail: (error as Error).message })
   }
+  // JSON escapes can spell `\u0000` and `\ud800`, which Postgres text and jsonb cannot hold.
+  assertStorableText(body, 'body')
+  return body
 }
 
 function tooLarge(limitBytes: number): Problem {

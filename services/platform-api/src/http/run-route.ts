@@ -7,7 +7,9 @@ import { writeAuditEntry } from '../audit/write-audit-entry'
 import { rolesOf } from '../auth/principal'
 import { isMutation } from './define-route'
 import { readJsonBody } from './read-json-body'
+import { readQuery } from './read-query'
 import { clientIpOf, requestIdOf, userAgentOf } from './request-meta'
+import { assertStorableText } from './storable-text'
 import { validate } from './validate'
 
 /**
@@ -15,11 +17,14 @@ import { validate } from './validate'
  * writes the audit entry, for mutations) → serialise. Routes only supply the middle step.
  */
 export async function runRoute(route: AnyRoute, event: H3Event, deps: AppDeps): Promise<unknown> {
+  const rawParams = event.context.params ?? {}
+  // Checked before the schema, which would turn it into a 404: the address exists, its text is unusable.
+  assertStorableText(rawParams, 'params')
   const params = route.params
-    ? validate(route.params, event.context.params ?? {}, 'params')
+    ? validate(route.params, rawParams, 'params')
     : {}
   const query = route.query
-    ? validate(route.query, Object.fromEntries(event.url.searchParams), 'query')
+    ? validate(route.query, readQuery(event), 'query')
     : {}
   const principal: Principal | null = route.auth
     ? await deps.verifyToken(event.req.headers.get('authorization'))

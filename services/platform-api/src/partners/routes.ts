@@ -1,7 +1,7 @@
 import { ZCreatePartner, ZPage, ZPageQuery, ZPartner, ZSlug, ZTenant, ZUpdatePartner } from '@dezky/contracts'
 import { z } from 'zod'
 import { defineRoute } from '../http/define-route'
-import { decodeCursor, ZSort } from '../http/pagination'
+import { ZSort } from '../http/pagination'
 import { TENANT_SORT_FIELDS } from '../tenants/find-tenants'
 import { createPartner } from './create-partner'
 import { findPartnerTenants } from './find-partner-tenants'
@@ -33,7 +33,6 @@ export const partnerRoutes = [
       db,
       principal,
       ...query,
-      cursor: decodeCursor(query.cursor),
     }),
   }),
   defineRoute({
@@ -114,7 +113,6 @@ export const partnerRoutes = [
       principal,
       slug: params.slug,
       ...query,
-      cursor: decodeCursor(query.cursor),
     }),
   }),
 ]

@@ -1,11 +1,11 @@
 import type { TPage, TSubscription } from '@dezky/contracts'
 import type { Principal } from '../auth/principal'
 import type { Queryable } from '../db/client'
-import type { Cursor } from '../http/pagination'
 import { and, eq } from 'drizzle-orm'
+import { z } from 'zod'
 import { subscriptions } from '../db/schema'
 import { cursorValue, keysetOrder, keysetWhere } from '../http/keyset'
-import { encodeCursor, toPage } from '../http/pagination'
+import { encodeCursor, parseCursor, toPage, ZCursorTimestamp } from '../http/pagination'
 import { getTenant } from '../tenants/get-tenant'
 import { toSubscription } from './to-subscription'
 
@@ -14,12 +14,17 @@ export interface FindSubscriptionsOptions {
   principal: Principal
   slug: string
   limit: number
-  cursor?: Cursor
+  /** As issued in `nextCursor`. */
+  cursor?: string
   status?: TSubscription['status']
 }
 
 /** A tenant's subscriptions, newest first. */
-export async function findSubscriptions({ db, principal, slug, limit, cursor, status }: FindSubscriptionsOptions): Promise<TPage<TSubscription>> {
+export async function findSubscriptions({ db, principal, slug, limit, cursor: rawCursor, status }: FindSubscriptionsOptions): Promise<TPage<TSubscription>> {
+  const cursor = parseCursor(rawCursor, {
+    value: ZCursorTimestamp,
+    id: z.uuid(),
+  })
   const tenant = await getTenant({
     db,
     principal,

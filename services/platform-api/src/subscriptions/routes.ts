@@ -1,7 +1,6 @@
 import { ZCreateSubscription, ZPage, ZPageQuery, ZSubscription, ZSubscriptionStatus, ZUpdateSubscription } from '@dezky/contracts'
 import { z } from 'zod'
 import { defineRoute } from '../http/define-route'
-import { decodeCursor } from '../http/pagination'
 import { ZTenantParams } from '../tenants/routes'
 import { createSubscription } from './create-subscription'
 import { findSubscriptions } from './find-subscriptions'
@@ -29,7 +28,6 @@ export const subscriptionRoutes = [
       principal,
       slug: params.slug,
       ...query,
-      cursor: decodeCursor(query.cursor),
     }),
   }),
   defineRoute({

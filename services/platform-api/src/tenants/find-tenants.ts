@@ -1,22 +1,33 @@
 import type { TPage, TTenant } from '@dezky/contracts'
 import type { Principal } from '../auth/principal'
 import type { Queryable } from '../db/client'
-import type { Cursor, SortDirection } from '../http/pagination'
+import type { CursorValue, SortDirection } from '../http/pagination'
+import { ZTenantStatus } from '@dezky/contracts'
 import { and, eq, ilike, or } from 'drizzle-orm'
+import { z } from 'zod'
 import { tenantScope } from '../auth/scope'
 import { partners, tenants } from '../db/schema'
 import { containsPattern } from '../http/contains-pattern'
 import { cursorValue, keysetOrder, keysetWhere } from '../http/keyset'
-import { encodeCursor, toPage } from '../http/pagination'
+import { encodeCursor, parseCursor, toPage, ZCursorTimestamp } from '../http/pagination'
 import { tenantColumns, toTenant } from './to-tenant'
 
 export const TENANT_SORT_FIELDS = ['createdAt', 'name', 'slug', 'status'] as const
+
+/** A cursor's sort value must have its column's type: status compares as the enum, not as text. */
+const CURSOR_VALUES: Record<typeof TENANT_SORT_FIELDS[number], z.ZodType<CursorValue>> = {
+  createdAt: ZCursorTimestamp,
+  name: z.string(),
+  slug: z.string(),
+  status: ZTenantStatus,
+}
 
 export interface FindTenantsOptions {
   db: Queryable
   principal: Principal
   limit: number
-  cursor?: Cursor
+  /** As issued in `nextCursor` for the same sort. */
+  cursor?: string
   sort: { field: typeof TENANT_SORT_FIELDS[number], direction: SortDirection }
   status?: TTenant['status']
   plan?: TTenant['plan']
@@ -27,7 +38,11 @@ export interface FindTenantsOptions {
 
 /** The tenants visible to the caller, one keyset page at a time. */
 export async function findTenants(options: FindTenantsOptions): Promise<TPage<TTenant>> {
-  const { db, principal, limit, cursor, sort } = options
+  const { db, principal, limit, sort } = options
+  const cursor = parseCursor(options.cursor, {
+    value: CURSOR_VALUES[sort.field],
+    id: z.uuid(),
+  })
   const column = tenants[sort.field]
   const pattern = containsPattern(options.q)
   const rows = await db.select(tenantColumns).from(tenants).leftJoin(partners, eq(partners.id, tenants.partnerId)).where(and(

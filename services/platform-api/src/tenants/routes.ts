@@ -1,7 +1,7 @@
 import { ZCreateTenant, ZPage, ZPageQuery, ZPlan, ZSlug, ZTenant, ZTenantStatus, ZUpdateTenant } from '@dezky/contracts'
 import { z } from 'zod'
 import { defineRoute } from '../http/define-route'
-import { decodeCursor, ZSort } from '../http/pagination'
+import { ZSort } from '../http/pagination'
 import { createTenant } from './create-tenant'
 import { findTenants, TENANT_SORT_FIELDS } from './find-tenants'
 import { getTenant } from './get-tenant'
@@ -36,7 +36,6 @@ export const tenantRoutes = [
       db,
       principal,
       ...query,
-      cursor: decodeCursor(query.cursor),
     }),
   }),
   defineRoute({

@@ -1,30 +1,42 @@
 import type { TPage, TTenantMember } from '@dezky/contracts'
 import type { Principal } from '../auth/principal'
 import type { Queryable } from '../db/client'
-import type { Cursor, SortDirection } from '../http/pagination'
+import type { CursorValue, SortDirection } from '../http/pagination'
 import { and, eq, getTableColumns, ilike, or } from 'drizzle-orm'
+import { z } from 'zod'
 import { tenantMemberships, users } from '../db/schema'
 import { containsPattern } from '../http/contains-pattern'
 import { cursorValue, keysetOrder, keysetWhere } from '../http/keyset'
-import { encodeCursor, toPage } from '../http/pagination'
+import { encodeCursor, parseCursor, toPage, ZCursorTimestamp } from '../http/pagination'
 import { getTenant } from '../tenants/get-tenant'
 import { toTenantMember } from './to-user'
 
 export const MEMBER_SORT_FIELDS = ['email', 'name', 'createdAt'] as const
+
+const CURSOR_VALUES: Record<typeof MEMBER_SORT_FIELDS[number], z.ZodType<CursorValue>> = {
+  email: z.string(),
+  name: z.string(),
+  createdAt: ZCursorTimestamp,
+}
 
 export interface FindTenantMembersOptions {
   db: Queryable
   principal: Principal
   slug: string
   limit: number
-  cursor?: Cursor
+  /** As issued in `nextCursor` for the same sort. */
+  cursor?: string
   sort: { field: typeof MEMBER_SORT_FIELDS[number], direction: SortDirection }
   role?: TTenantMember['role']
   q?: string
 }
 
 export async function findTenantMembers(options: FindTenantMembersOptions): Promise<TPage<TTenantMember>> {
-  const { db, principal, slug, limit, cursor, sort } = options
+  const { db, principal, slug, limit, sort } = options
+  const cursor = parseCursor(options.cursor, {
+    value: CURSOR_VALUES[sort.field],
+    id: z.uuid(),
+  })
   const tenant = await getTenant({
     db,
     principal,

@@ -1,7 +1,7 @@
 import { ZCreateTenantMember, ZMe, ZPage, ZPageQuery, ZTenantMember, ZTenantRole, ZUpdateTenantMember } from '@dezky/contracts'
 import { z } from 'zod'
 import { defineRoute } from '../http/define-route'
-import { decodeCursor, ZSort } from '../http/pagination'
+import { ZSort } from '../http/pagination'
 import { ZTenantParams } from '../tenants/routes'
 import { addTenantMember } from './add-tenant-member'
 import { findTenantMembers, MEMBER_SORT_FIELDS } from './find-tenant-members'
@@ -48,7 +48,6 @@ export const userRoutes = [
       principal,
       slug: params.slug,
       ...query,
-      cursor: decodeCursor(query.cursor),
     }),
   }),
   defineRoute({
