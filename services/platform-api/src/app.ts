@@ -3,7 +3,7 @@ import type { AppDeps } from './deps'
 import type { AnyRoute } from './http/define-route'
 import { H3 } from 'h3'
 import { Problem, problemResponse } from './http/problem'
-import { requestIdOf } from './http/request-meta'
+import { requestIdOf, resolveClientIp } from './http/request-meta'
 import { runRoute } from './http/run-route'
 import { toProblem } from './http/to-problem'
 import { ROUTES } from './routes'
@@ -23,6 +23,7 @@ export function createApp(deps: AppDeps, routes: readonly AnyRoute[] = ROUTES): 
   const app = new H3({
     onRequest: (event) => {
       event.context.startedAt = performance.now()
+      event.context.clientIp = resolveClientIp(event, deps.config.TRUST_PROXY_HOPS)
     },
     onError: (error, event) => finish(event, deps, errorResponse(error, event, deps), undefined),
   })

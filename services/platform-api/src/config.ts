@@ -29,12 +29,19 @@ export const ZConfig = z.object({
   OIDC_JWKS_URL: z.url().optional(),
   /** Minimum time between two JWKS fetches triggered by an unknown `kid`. */
   OIDC_JWKS_COOLDOWN_MS: z.coerce.number().int().min(0).default(30_000),
+  /**
+   * Required JOSE `typ` of access tokens, e.g. `at+jwt` (RFC 9068) where the IdP sets it, so an ID token
+   * of the same issuer and audience cannot pass as an access token. Authentik marks both `JWT`: unset.
+   */
+  OIDC_ACCESS_TOKEN_TYP: z.string().min(1).max(40).optional(),
   /** Verified access tokens remembered until they expire, so a session's token is checked once; 0 = off. */
   OIDC_TOKEN_CACHE_SIZE: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
   OIDC_CLOCK_TOLERANCE_S: z.coerce.number().int().min(0).max(300).default(5),
   /** `false` lets operator roles work without an MFA `amr` — only for an IdP that cannot report it. */
   OPERATOR_REQUIRE_MFA: z.enum(['true', 'false']).default('true').transform(v => v === 'true'),
   LOG_LEVEL: ZLogLevel.default('info'),
+  /** Proxies in front of the API whose X-Forwarded-For entries are believed (0: use the socket's peer). */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_000_000),
   PUBLIC_URL: z.url().optional(),
 })

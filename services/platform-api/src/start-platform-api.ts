@@ -76,6 +76,7 @@ export async function startPlatformApi(env: Record<string, string | undefined> =
     clockToleranceSeconds: config.OIDC_CLOCK_TOLERANCE_S,
     requireOperatorMfa: config.OPERATOR_REQUIRE_MFA,
     cacheMaxEntries: config.OIDC_TOKEN_CACHE_SIZE,
+    typ: config.OIDC_ACCESS_TOKEN_TYP,
   })
   const deps: AppDeps = {
     config,

@@ -37,6 +37,8 @@ async function call(route: typeof ROUTES[number], token: string) {
   const body = structuredClone(route.example?.body) as Record<string, unknown> | undefined
   if (body && typeof body.slug === 'string')
     body.slug = `${body.slug}-a${++unique}`
+  if (body && Array.isArray(body.domains))
+    body.domains = body.domains.map(domain => `a${++unique}-${domain}`)
   if (body && typeof body.email === 'string')
     body.email = `a${++unique}-${body.email}`
   return api.request(route.method, path, {

@@ -44,6 +44,8 @@ function exampleBody(route: AnyRoute, partnerSlug?: string): unknown {
     body.slug = `${body.slug}-${n}`
   if (typeof body.email === 'string')
     body.email = `n${n}-${body.email}`
+  if (Array.isArray(body.domains))
+    body.domains = body.domains.map(domain => `n${n}-${domain}`)
   if ('partnerSlug' in body && partnerSlug)
     body.partnerSlug = partnerSlug
   return body

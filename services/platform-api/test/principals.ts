@@ -14,6 +14,7 @@ function make(label: string, groups: string[]): TestPrincipal {
     principal: {
       subject: label,
       email: null,
+      emailVerified: false,
       name: null,
       amr: ['pwd'],
       groups,

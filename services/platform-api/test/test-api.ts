@@ -54,6 +54,7 @@ export async function createTestApi(env: Record<string, string> = {}): Promise<T
       clockToleranceSeconds: config.OIDC_CLOCK_TOLERANCE_S,
       requireOperatorMfa: config.OPERATOR_REQUIRE_MFA,
       cacheMaxEntries: config.OIDC_TOKEN_CACHE_SIZE,
+      typ: config.OIDC_ACCESS_TOKEN_TYP,
     }),
     metrics: createMetrics(database.db.$client),
   }

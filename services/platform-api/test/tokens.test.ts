@@ -1,6 +1,8 @@
 import type { TestApi } from './test-api'
 import { generateKeyPair, SignJWT } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { JwksCache } from '../src/auth/jwks-cache'
+import { createTokenVerifier } from '../src/auth/verify-token'
 import { createTestApi } from './test-api'
 
 let api: TestApi
@@ -226,6 +228,58 @@ describe('verified-token cache', () => {
       // The first token under the new key makes the API refetch the key set, without the old key.
       expect((await local.request('GET', '/tenants', { token: await local.token(['operator:noc']) })).status).toBe(200)
       expect((await local.request('GET', '/tenants', { token: old })).status).toBe(401)
+    }
+    finally {
+      await local.close()
+    }
+  })
+})
+
+describe('key withdrawal with every token cached', () => {
+  it('stops trusting a withdrawn key within refreshMs, even on cache hits', async () => {
+    const local = await createTestApi()
+    try {
+      const jwks = new JwksCache({
+        resolveUrl: async () => local.idp.jwksUri,
+        cooldownMs: 0,
+        refreshMs: 50,
+      })
+      const verify = createTokenVerifier({
+        issuer: local.idp.issuer,
+        audience: local.idp.audience,
+        jwks,
+        clockToleranceSeconds: 5,
+      })
+      const token = await local.token(['tenant:acme:member'])
+      await verify(`Bearer ${token}`)
+      await local.idp.rotateKeys({ keepPrevious: false })
+      await new Promise(resolve => setTimeout(resolve, 80))
+      await verify(`Bearer ${token}`) // a cache hit that starts the due refresh
+      await jwks.refresh()
+      await expect(verify(`Bearer ${token}`)).rejects.toMatchObject({ status: 401 })
+    }
+    finally {
+      await local.close()
+    }
+  })
+})
+
+describe('token type', () => {
+  it('with OIDC_ACCESS_TOKEN_TYP=at+jwt, refuses an ID-token-shaped JWT of the same issuer and audience', async () => {
+    const local = await createTestApi({ OIDC_ACCESS_TOKEN_TYP: 'at+jwt' })
+    try {
+      expect((await local.request('GET', '/tenants', { token: await local.token(['operator:noc']) })).status).toBe(200)
+      const idTokenShaped = await local.idp.signJwt({
+        iss: local.idp.issuer,
+        aud: local.idp.audience,
+        sub: 'x',
+        iat: now(),
+        exp: now() + 60,
+        nonce: 'n',
+        groups: ['operator:noc'],
+        amr: ['otp'],
+      }, { typ: 'JWT' })
+      expect((await local.request('GET', '/tenants', { token: idTokenShaped })).status).toBe(401)
     }
     finally {
       await local.close()

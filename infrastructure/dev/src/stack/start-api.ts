@@ -34,6 +34,8 @@ export async function startApi({ port, dataDir, postgresDir, idp, env = process.
     OIDC_ISSUER: idp.issuer,
     OIDC_AUDIENCE: idp.audience,
     LOG_LEVEL: env.LOG_LEVEL ?? 'warn',
+    // The twin marks access tokens `at+jwt` (RFC 9068): refuse anything else, as a careful deployment would.
+    OIDC_ACCESS_TOKEN_TYP: env.OIDC_ACCESS_TOKEN_TYP ?? 'at+jwt',
   })
   return {
     url: api.url,

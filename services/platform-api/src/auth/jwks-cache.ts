@@ -32,15 +32,24 @@ export class JwksCache {
 
   /** For `jwtVerify`: finds the key for a token's header. */
   readonly getKey = async (header: JWTHeaderParameters, token: Parameters<JWTVerifyGetKey>[1]) => {
-    const refreshDue = Date.now() - this.lastFetchAt > (this.options.refreshMs ?? 600_000)
     const known = header.kid !== undefined && this.keys.some(k => k.kid === header.kid)
     if (!this.local || (!known && Date.now() - this.lastFetchAt >= this.options.cooldownMs))
       await this.refresh().catch(() => {})
-    else if (refreshDue)
-      void this.refresh().catch(() => {})
+    else
+      this.refreshIfDue()
     if (!this.local)
       throw new JwksUnavailableError('No signing keys could be fetched from the identity provider.')
     return this.local(header, token)
+  }
+
+  /**
+   * Starts a background refresh when the keys are older than `refreshMs`, without waiting for it. Called
+   * on every verification, cached ones included, so a key the IdP withdrew stops being trusted within
+   * `refreshMs` even when every token in use is already in the verified-token cache.
+   */
+  refreshIfDue(): void {
+    if (Date.now() - this.lastFetchAt > (this.options.refreshMs ?? 600_000))
+      void this.refresh().catch(() => {})
   }
 
   refresh(): Promise<void> {

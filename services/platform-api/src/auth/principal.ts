@@ -6,6 +6,8 @@ import { parseGroups } from '@dezky/contracts'
 export interface Principal extends Memberships {
   subject: string
   email: string | null
+  /** Whether the IdP vouches for `email`; only a verified address may claim a user row made by an admin. */
+  emailVerified: boolean
   name: string | null
   /** Authentication methods (RFC 8176), e.g. `['pwd', 'otp']`; operator sessions require an MFA method. */
   amr: string[]
@@ -57,6 +59,7 @@ export function principalFromClaims(payload: JWTPayload, options = { requireOper
   return deepFreeze({
     subject: payload.sub!,
     email: stringOrNull(payload.email),
+    emailVerified: payload.email_verified === true,
     name: stringOrNull(payload.name) ?? stringOrNull(payload.preferred_username),
     amr,
     groups,

@@ -13,6 +13,8 @@ export interface TokenVerifierOptions {
   clockToleranceSeconds: number
   /** Operator roles only count in tokens whose `amr` shows a second factor (default true). */
   requireOperatorMfa?: boolean
+  /** Required JOSE header `typ` (e.g. `at+jwt`); unset accepts any. */
+  typ?: string
   /** Verified tokens remembered until they expire (default 10 000; 0 turns the cache off). */
   cacheMaxEntries?: number
 }
@@ -46,8 +48,10 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     const token = match[1]!
     const keysGeneration = options.jwks.generation
     const cached = cache.get(token, keysGeneration, Date.now() / 1000)
-    if (cached)
+    if (cached) {
+      options.jwks.refreshIfDue()
       return cached
+    }
     try {
       const { payload } = await jwtVerify(token, options.jwks.getKey, {
         issuer: options.issuer,
@@ -55,6 +59,9 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
         algorithms: ALGORITHMS,
         clockTolerance: options.clockToleranceSeconds,
         requiredClaims: ['sub', 'exp', 'iat'],
+        ...(options.typ
+          ? { typ: options.typ }
+          : {}),
       })
       const principal = principalFromClaims(payload, { requireOperatorMfa: options.requireOperatorMfa ?? true })
       cache.set(token, principal, payload.exp!, keysGeneration)

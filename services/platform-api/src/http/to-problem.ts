@@ -28,10 +28,17 @@ export function toProblem(error: unknown): { problem: Problem, unexpected: boole
       unexpected: false,
     }
   }
-  const pgCode = (error as { code?: unknown })?.code
-  if (pgCode === '23505') {
+  const sqlState = sqlStateOf(error)
+  if (sqlState === '23505' || sqlState === '23503') {
     return {
-      problem: new Problem(409, 'Conflict', { detail: 'A resource with the same unique key already exists.' }),
+      problem: new Problem(409, 'Conflict', { detail: 'This conflicts with data that already exists; reload and try again.' }),
+      unexpected: false,
+    }
+  }
+  // Class 22 (data exception): a value Postgres cannot store or compare, such as an out-of-range date.
+  if (sqlState?.startsWith('22')) {
+    return {
+      problem: new Problem(400, 'Invalid value', { detail: 'A value in the request cannot be stored or compared.' }),
       unexpected: false,
     }
   }
@@ -45,6 +52,15 @@ export function toProblem(error: unknown): { problem: Problem, unexpected: boole
     problem: new Problem(500, 'Internal server error'),
     unexpected: true,
   }
+}
+
+/** Drizzle wraps driver errors (DrizzleQueryError) with the pg error as `cause`: look down the chain. */
+function sqlStateOf(error: unknown): string | undefined {
+  for (let e: any = error, depth = 0; e && depth < 5; e = e.cause, depth++) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code))
+      return e.code
+  }
+  return undefined
 }
 
 export function isDatabaseUnavailable(error: unknown): boolean {

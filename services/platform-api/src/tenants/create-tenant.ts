@@ -7,6 +7,7 @@ import { diffFields } from '../audit/diff-fields'
 import { can } from '../auth/capabilities'
 import { partners, subscriptions, tenants } from '../db/schema'
 import { conflict, forbidden, Problem } from '../http/problem'
+import { assertDomainsFree } from './assert-domains-free'
 import { toTenant } from './to-tenant'
 
 export interface CreateTenantOptions {
@@ -41,6 +42,7 @@ export async function createTenant({ db, principal, input, audit }: CreateTenant
     }
     partnerId = partner.id
   }
+  await assertDomainsFree(db, input.domains)
   const [row] = await db.insert(tenants).values({
     slug: input.slug,
     name: input.name,

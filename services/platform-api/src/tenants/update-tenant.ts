@@ -7,6 +7,7 @@ import { diffFields } from '../audit/diff-fields'
 import { can } from '../auth/capabilities'
 import { tenants } from '../db/schema'
 import { forbidden } from '../http/problem'
+import { assertDomainsFree } from './assert-domains-free'
 import { getTenant } from './get-tenant'
 import { toTenant } from './to-tenant'
 
@@ -18,8 +19,11 @@ export interface UpdateTenantOptions {
   audit: (entry: AuditInput) => Promise<void>
 }
 
-/** Fields a tenant's own admins may not change: commercial and lifecycle decisions. */
-const MANAGED_FIELDS = ['status', 'plan'] as const
+/**
+ * Fields a tenant's own admins may not change: commercial and lifecycle decisions, and domains (until
+ * they can prove ownership with a DNS record, a domain is assigned by the partner or an operator).
+ */
+const MANAGED_FIELDS = ['status', 'plan', 'domains'] as const
 
 export async function updateTenant({ db, principal, slug, input, audit }: UpdateTenantOptions): Promise<TTenant> {
   const current = await getTenant({
@@ -29,9 +33,11 @@ export async function updateTenant({ db, principal, slug, input, audit }: Update
     capability: 'tenant:update',
     forUpdate: true,
   })
-  const managed = MANAGED_FIELDS.filter(field => input[field] !== undefined && input[field] !== current[field])
+  const managed = MANAGED_FIELDS.filter(field => input[field] !== undefined && JSON.stringify(input[field]) !== JSON.stringify(current[field]))
   if (managed.length && !can(principal, 'tenant:manage', { tenantSlug: current.slug, partnerSlug: current.partnerSlug }))
     throw forbidden(`Your role cannot change ${managed.join(', ')} of a tenant.`)
+  if (input.domains)
+    await assertDomainsFree(db, input.domains, current.id)
   const [row] = await db.update(tenants).set({
     ...input,
     updatedAt: new Date(),

@@ -29,7 +29,8 @@ export async function addTenantMember({ db, principal, slug, input, audit }: Add
     slug,
     capability: 'member:write',
   })
-  assertMayTouchOwner(principal, tenant, [input.role])
+  if (input.role === 'owner')
+    assertMayTouchOwner(principal, tenant)
   const [existing] = await db.select().from(users).where(sql`lower(${users.email}) = ${input.email}`)
   const [user] = existing
     ? [existing]

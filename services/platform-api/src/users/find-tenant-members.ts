@@ -2,13 +2,14 @@ import type { TPage, TTenantMember } from '@dezky/contracts'
 import type { Principal } from '../auth/principal'
 import type { Queryable } from '../db/client'
 import type { CursorValue, SortDirection } from '../http/pagination'
-import { and, eq, getTableColumns, ilike, or } from 'drizzle-orm'
+import { and, eq, ilike, or } from 'drizzle-orm'
 import { z } from 'zod'
 import { tenantMemberships, users } from '../db/schema'
 import { containsPattern } from '../http/contains-pattern'
 import { cursorValue, keysetOrder, keysetWhere } from '../http/keyset'
 import { encodeCursor, parseCursor, toPage, ZCursorTimestamp } from '../http/pagination'
 import { getTenant } from '../tenants/get-tenant'
+import { memberColumns } from './get-member'
 import { toTenantMember } from './to-user'
 
 export const MEMBER_SORT_FIELDS = ['email', 'name', 'createdAt'] as const
@@ -45,10 +46,7 @@ export async function findTenantMembers(options: FindTenantMembersOptions): Prom
   })
   const column = users[sort.field]
   const pattern = containsPattern(options.q)
-  const rows = await db.select({
-    ...getTableColumns(users),
-    role: tenantMemberships.role,
-  }).from(tenantMemberships).innerJoin(users, eq(users.id, tenantMemberships.userId)).where(and(
+  const rows = await db.select(memberColumns).from(tenantMemberships).innerJoin(users, eq(users.id, tenantMemberships.userId)).where(and(
     eq(tenantMemberships.tenantId, tenant.id),
     options.role
       ? eq(tenantMemberships.role, options.role)

@@ -5,8 +5,8 @@ import { and, eq } from 'drizzle-orm'
 import { diffFields } from '../audit/diff-fields'
 import { tenantMemberships } from '../db/schema'
 import { getTenant } from '../tenants/get-tenant'
+import { getMember } from './get-member'
 import { assertMayTouchOwner, assertNotLastOwner } from './member-rules'
-import { getMember } from './update-tenant-member'
 
 export interface RemoveTenantMemberOptions {
   db: Queryable
@@ -23,11 +23,13 @@ export async function removeTenantMember({ db, principal, slug, userId, audit }:
     principal,
     slug,
     capability: 'member:write',
+    forUpdate: true,
   })
   const current = await getMember(db, tenant.id, userId)
-  assertMayTouchOwner(principal, tenant, [current.role])
-  if (current.role === 'owner')
+  if (current.role === 'owner') {
+    assertMayTouchOwner(principal, tenant)
     await assertNotLastOwner(db, tenant.id, userId)
+  }
   await db.delete(tenantMemberships).where(and(eq(tenantMemberships.tenantId, tenant.id), eq(tenantMemberships.userId, userId)))
   await audit({
     action: 'member.remove',

@@ -2,6 +2,7 @@ import { ZCreateTenantMember, ZMe, ZPage, ZPageQuery, ZTenantMember, ZTenantRole
 import { z } from 'zod'
 import { defineRoute } from '../http/define-route'
 import { ZSort } from '../http/pagination'
+import { auditActorOf } from '../http/request-meta'
 import { ZTenantParams } from '../tenants/routes'
 import { addTenantMember } from './add-tenant-member'
 import { findTenantMembers, MEMBER_SORT_FIELDS } from './find-tenant-members'
@@ -23,7 +24,11 @@ export const userRoutes = [
     auth: true,
     access: { scope: 'self' },
     response: { status: 200, schema: ZMe },
-    handler: ({ deps, principal }) => syncMe({ db: deps.db, principal }),
+    handler: ({ deps, principal, event }) => syncMe({
+      db: deps.db,
+      principal,
+      actor: auditActorOf(event, principal),
+    }),
   }),
   defineRoute({
     method: 'GET',

@@ -13,9 +13,11 @@ export function toUser(row: UserRow): TUser {
   }
 }
 
-export function toTenantMember(row: UserRow & { role: TTenantRole }): TTenantMember {
+/** A person as one tenant sees them: active only if neither the account nor this membership is disabled. */
+export function toTenantMember(row: UserRow & { role: TTenantRole, membershipActive?: boolean }): TTenantMember {
   return {
     ...toUser(row),
+    active: row.active && (row.membershipActive ?? true),
     role: row.role,
   }
 }

@@ -1,0 +1,26 @@
+import type { Queryable } from '../db/client'
+import { and, ne, sql } from 'drizzle-orm'
+import { tenants } from '../db/schema'
+import { Problem } from '../http/problem'
+
+/**
+ * A domain belongs to one tenant: mail routing and provisioning key on it, so a second tenant claiming
+ * it could receive the first one's mail. (Verification by DNS record comes with the domains feature.)
+ */
+export async function assertDomainsFree(db: Queryable, domains: readonly string[], exceptTenantId?: string): Promise<void> {
+  if (!domains.length)
+    return
+  const taken = await db.select({ domains: tenants.domains }).from(tenants).where(and(
+    sql`${tenants.domains} && ${sql.param([...domains])}::text[]`,
+    exceptTenantId
+      ? ne(tenants.id, exceptTenantId)
+      : undefined,
+  ))
+  const clashes = domains.filter(domain => taken.some(row => row.domains.includes(domain)))
+  if (clashes.length) {
+    throw new Problem(409, 'Domain in use', {
+      detail: `Already used by another tenant: ${clashes.join(', ')}.`,
+      errors: clashes.map(domain => ({ path: 'body.domains', message: `${domain} is in use` })),
+    })
+  }
+}
