@@ -1,12 +1,12 @@
 import type { H3 } from 'h3'
+import type { JwksCache } from '../src/auth/jwks-cache'
 import type { TokenVerifier } from '../src/auth/verify-token'
 import type { AppDeps } from '../src/deps'
 import type { Fixture } from '../test/fixtures'
 import type { BenchIdp } from './idp-thread'
 import pino from 'pino'
 import { createApp } from '../src/app'
-import { JwksCache } from '../src/auth/jwks-cache'
-import { createTokenVerifier } from '../src/auth/verify-token'
+import { tokenVerificationFromConfig } from '../src/auth/token-verification'
 import { loadConfig } from '../src/config'
 import { createDatabase } from '../src/db/client'
 import { migrateDatabase } from '../src/db/migrate'
@@ -55,25 +55,16 @@ export async function startBenchEnv(): Promise<BenchEnv> {
     stops.push(() => db.$client.end())
     await migrateDatabase(db)
     const fixture = await seedFixture(db)
-    const jwks = new JwksCache({
-      resolveUrl: async () => idp.jwksUri,
-      cooldownMs: config.OIDC_JWKS_COOLDOWN_MS,
-    })
-    const verifierOptions = {
-      issuer: idp.issuer,
-      audience: idp.audience,
-      jwks,
-      clockToleranceSeconds: config.OIDC_CLOCK_TOLERANCE_S,
-    }
+    const { jwks, verifyToken } = tokenVerificationFromConfig(config)
     const deps: AppDeps = {
       config,
       db,
       logger: pino({ level: 'silent' }),
-      verifyToken: createTokenVerifier({ ...verifierOptions, cacheMaxEntries: config.OIDC_TOKEN_CACHE_SIZE }),
+      verifyToken,
       metrics: createMetrics(db.$client),
     }
     // The same verifier without its verified-token cache: what a token costs the first time it is seen.
-    const verifyTokenUncached = createTokenVerifier({ ...verifierOptions, cacheMaxEntries: 0 })
+    const verifyTokenUncached = tokenVerificationFromConfig(config, { jwks, cacheMaxEntries: 0 }).verifyToken
     const token = await idp.issueAccessToken({
       sub: 'bench-owner',
       groups: BENCH_GROUPS,

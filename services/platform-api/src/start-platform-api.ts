@@ -1,13 +1,12 @@
 import type { Server } from 'srvx'
+import type { JwksCache } from './auth/jwks-cache'
 import type { EmbeddedPostgresHandle } from './db/embedded'
 import type { AppDeps } from './deps'
 import { join } from 'node:path'
 import pino from 'pino'
 import { serve } from 'srvx/node'
 import { createApp } from './app'
-import { createJwksUrlResolver } from './auth/discovery'
-import { JwksCache } from './auth/jwks-cache'
-import { createTokenVerifier } from './auth/verify-token'
+import { tokenVerificationFromConfig } from './auth/token-verification'
 import { loadConfig } from './config'
 import { createDatabase } from './db/client'
 import { startEmbeddedPostgres } from './db/embedded'
@@ -65,19 +64,7 @@ export async function startPlatformApi(env: Record<string, string | undefined> =
     throw new StartupError(`Database at ${safeHost(databaseUrl)} is not usable: ${(error as Error).message}`)
   }
 
-  const jwks = new JwksCache({
-    resolveUrl: createJwksUrlResolver(config.OIDC_ISSUER, config.OIDC_JWKS_URL),
-    cooldownMs: config.OIDC_JWKS_COOLDOWN_MS,
-  })
-  const verifyToken = createTokenVerifier({
-    issuer: config.OIDC_ISSUER,
-    audience: config.OIDC_AUDIENCE,
-    jwks,
-    clockToleranceSeconds: config.OIDC_CLOCK_TOLERANCE_S,
-    requireOperatorMfa: config.OPERATOR_REQUIRE_MFA,
-    cacheMaxEntries: config.OIDC_TOKEN_CACHE_SIZE,
-    typ: config.OIDC_ACCESS_TOKEN_TYP,
-  })
+  const { jwks, verifyToken } = tokenVerificationFromConfig(config)
   const deps: AppDeps = {
     config,
     db,

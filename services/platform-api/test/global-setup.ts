@@ -1,8 +1,8 @@
 import type { TestProject } from 'vitest/node'
 import { mkdtemp, rm } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { freePort } from '@dezky/twins'
 import { startEmbeddedPostgres } from '../src/db/embedded'
 
 declare module 'vitest' {
@@ -31,15 +31,4 @@ export default async function setup(project: TestProject) {
     await server.stop()
     await rm(dir, { recursive: true, force: true })
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-  })
 }

@@ -1,12 +1,12 @@
 import type { Idp } from '@dezky/twins'
 import type { H3 } from 'h3'
+import type { JwksCache } from '../src/auth/jwks-cache'
 import type { AppDeps } from '../src/deps'
 import type { TestDatabase } from './test-database'
 import { startIdp } from '@dezky/twins'
 import pino from 'pino'
 import { createApp } from '../src/app'
-import { JwksCache } from '../src/auth/jwks-cache'
-import { createTokenVerifier } from '../src/auth/verify-token'
+import { tokenVerificationFromConfig } from '../src/auth/token-verification'
 import { loadConfig } from '../src/config'
 import { createMetrics } from '../src/system/metrics'
 import { createTestDatabase } from './test-database'
@@ -39,23 +39,12 @@ export async function createTestApi(env: Record<string, string> = {}): Promise<T
     LOG_LEVEL: 'silent',
     ...env,
   })
-  const jwks = new JwksCache({
-    resolveUrl: async () => idp.jwksUri,
-    cooldownMs: config.OIDC_JWKS_COOLDOWN_MS,
-  })
+  const { jwks, verifyToken } = tokenVerificationFromConfig(config)
   const deps: AppDeps = {
     config,
     db: database.db,
     logger: pino({ level: 'silent' }),
-    verifyToken: createTokenVerifier({
-      issuer: idp.issuer,
-      audience: config.OIDC_AUDIENCE,
-      jwks,
-      clockToleranceSeconds: config.OIDC_CLOCK_TOLERANCE_S,
-      requireOperatorMfa: config.OPERATOR_REQUIRE_MFA,
-      cacheMaxEntries: config.OIDC_TOKEN_CACHE_SIZE,
-      typ: config.OIDC_ACCESS_TOKEN_TYP,
-    }),
+    verifyToken,
     metrics: createMetrics(database.db.$client),
   }
   const app = createApp(deps)

@@ -1,26 +1,14 @@
 import type { PlatformApi } from '@dezky/platform-api'
 import type { Idp } from '@dezky/twins'
 import { mkdtemp, rm } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startPlatformApi } from '@dezky/platform-api'
-import { DEMO_TENANTS, startIdp } from '@dezky/twins'
+import { DEMO_TENANTS, freePort, startIdp } from '@dezky/twins'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoAdminToken } from './demo-admin-token'
 import { demoMembers } from './demo-members'
 import { seedDemoData } from './seed-demo-data'
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-  })
-}
 
 describe('seedDemoData', () => {
   let dir: string
