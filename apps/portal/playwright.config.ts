@@ -1,17 +1,6 @@
+import { CHROMIUM_LAUNCH_OPTIONS } from '@dezky/e2e-support'
 import { defineConfig } from '@playwright/test'
-import { PORTAL_ENV, PORTAL_URL } from './e2e/support/stack'
-
-// Debian's Chromium (apt-get install chromium); Playwright's own browser download needs the internet.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
+import { STACK } from './e2e/support/stack'
 
 export default defineConfig({
   testDir: './e2e',
@@ -24,20 +13,17 @@ export default defineConfig({
     ['list'],
   ],
   use: {
-    baseURL: PORTAL_URL,
+    baseURL: STACK.appUrl,
     locale: 'en-US',
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
-    },
+    launchOptions: CHROMIUM_LAUNCH_OPTIONS,
   },
   // The built server, as production runs it (`pnpm test` builds first).
   webServer: {
     command: 'node .output/server/index.mjs',
     // Answers 401 without a session, which Playwright counts as up.
-    url: `${PORTAL_URL}/api/_auth/session`,
-    env: PORTAL_ENV,
+    url: `${STACK.appUrl}/api/_auth/session`,
+    env: STACK.appEnv,
     reuseExistingServer: false,
     timeout: 30_000,
     stdout: 'ignore',

@@ -1,35 +1,12 @@
-import type { APIRequestContext } from '@playwright/test'
-import { DEMO_PASSWORD } from '@dezky/twins'
+import { collectAppErrors, expectSessionCookie, JWT_SHAPED, readWithoutTokens, signInAtIdp } from '@dezky/e2e-support'
 import { expect, test } from '@playwright/test'
 import { SEED_TENANT, TENANT_OWNER } from '../support/demo'
-import { IDP_ISSUER, PORTAL_URL } from '../support/stack'
-
-const JWT_SHAPED = /eyJ[\w-]+\.[\w-]+\.[\w-]+/
-
-/** Reads a BFF response with the browser's cookies; its body must not carry a token. */
-async function readWithoutTokens(request: APIRequestContext, path: string) {
-  const response = await request.get(path)
-  const body = await response.text()
-  expect(body, `${path} leaks a JWT`).not.toMatch(JWT_SHAPED)
-  return {
-    status: response.status(),
-    body,
-  }
-}
+import { STACK } from '../support/stack'
 
 test('signs in through the IdP, shows who you are and your tenants, keeps tokens server-side, signs out', async ({ page }) => {
-  const portalErrors: string[] = []
-  page.on('console', (message) => {
-    if (message.type() === 'error' && page.url().startsWith(PORTAL_URL))
-      portalErrors.push(message.text())
-  })
-  page.on('pageerror', error => portalErrors.push(error.message))
+  const portalErrors = collectAppErrors(page, STACK.appUrl)
 
-  await page.goto('/')
-  await expect(page).toHaveURL(new RegExp(`^${IDP_ISSUER}/interaction/`))
-  await page.locator('#login').fill(TENANT_OWNER.username)
-  await page.locator('#password').fill(DEMO_PASSWORD)
-  await page.getByRole('button', { name: 'Entrar' }).click()
+  await signInAtIdp(page, STACK.idpIssuer, TENANT_OWNER)
 
   await expect(page.getByTestId('me-name')).toHaveText(TENANT_OWNER.name)
   await expect(page.getByTestId('me-email')).toHaveText(TENANT_OWNER.email)
@@ -37,12 +14,7 @@ test('signs in through the IdP, shows who you are and your tenants, keeps tokens
   await expect(page.getByTestId('user-name')).toHaveText(TENANT_OWNER.name)
   expect(await page.content()).not.toMatch(JWT_SHAPED)
 
-  // The session is an httpOnly, SameSite cookie named for this app (the operator console uses another
-  // name, since cookies on one host are shared across ports); no cookie carries a token.
-  const cookies = await page.context().cookies(PORTAL_URL)
-  expect(cookies.find(cookie => cookie.name === 'dezky_portal_nuxt-oidc-auth')).toMatchObject({ httpOnly: true, sameSite: 'Lax' })
-  for (const cookie of cookies)
-    expect(cookie.value, `cookie ${cookie.name} leaks a JWT`).not.toMatch(JWT_SHAPED)
+  await expectSessionCookie(page.context(), STACK.appUrl, 'dezky_portal_nuxt-oidc-auth')
 
   const home = await page.request.get('/')
   expect(home.headers()['content-security-policy']).toMatch(/script-src 'self' 'nonce-[^']+'/)
@@ -73,6 +45,6 @@ test('signs in through the IdP, shows who you are and your tenants, keeps tokens
 
   // The IdP session ended too: coming back to the portal asks for the password again.
   await page.goto('/')
-  await expect(page).toHaveURL(new RegExp(`^${IDP_ISSUER}/interaction/`))
+  await expect(page).toHaveURL(url => url.href.startsWith(`${STACK.idpIssuer}/interaction/`))
   await expect(page.locator('#password')).toBeVisible()
 })
