@@ -48,6 +48,8 @@ export async function startStack(layout: StackLayout, seed: Seed = {}): Promise<
       EMBEDDED_POSTGRES_PORT: String(layout.ports.embeddedPostgres),
       OIDC_ISSUER: idp.issuer,
       OIDC_AUDIENCE: idp.audience,
+      // The access tokens the apps get from the token endpoint must be RFC 9068 `at+jwt`, as in dev.
+      OIDC_ACCESS_TOKEN_TYP: 'at+jwt',
       LOG_LEVEL: 'error',
     })
     cleanups.push(api.stop)
