@@ -1,0 +1,5 @@
+// The portal keeps the layer's defaults; this file also anchors Nuxt 4's `app/` source dir, without
+// which Nuxt would treat the whole app folder (e2e suites included) as application code.
+export default defineAppConfig({
+  me: { showAmr: false },
+})
