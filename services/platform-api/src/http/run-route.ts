@@ -4,11 +4,10 @@ import type { Principal } from '../auth/principal'
 import type { AppDeps } from '../deps'
 import type { AnyRoute } from './define-route'
 import { writeAuditEntry } from '../audit/write-audit-entry'
-import { rolesOf } from '../auth/principal'
 import { isMutation } from './define-route'
 import { readJsonBody } from './read-json-body'
 import { readQuery } from './read-query'
-import { clientIpOf, requestIdOf, userAgentOf } from './request-meta'
+import { auditActorOf } from './request-meta'
 import { assertStorableText } from './storable-text'
 import { validate } from './validate'
 
@@ -48,16 +47,9 @@ export async function runRoute(route: AnyRoute, event: H3Event, deps: AppDeps): 
         let entries = 0
         const audit = async (input: AuditInput) => {
           entries++
-          await writeAuditEntry(tx, {
-            subject: principal?.subject ?? 'anonymous',
-            roles: principal
-              ? rolesOf(principal)
-              : [],
-            actingAs: principal?.actingAs ?? null,
-            requestId: requestIdOf(event),
-            ip: clientIpOf(event),
-            userAgent: userAgentOf(event),
-          }, input)
+          if (!principal)
+            throw new Error(`${route.operationId} mutates without authentication; every mutation has an actor`)
+          await writeAuditEntry(tx, auditActorOf(event, principal), input)
         }
         const value = await route.handler({ ...base, db: tx, audit })
         if (entries !== 1)
