@@ -7,8 +7,8 @@ import { z } from 'zod'
 import { partnerScope } from '../auth/scope'
 import { partners } from '../db/schema'
 import { containsPattern } from '../http/contains-pattern'
-import { cursorValue, keysetOrder, keysetWhere } from '../http/keyset'
-import { encodeCursor, parseCursor, toPage, ZCursorTimestamp } from '../http/pagination'
+import { keyset } from '../http/keyset'
+import { ZCursorTimestamp } from '../http/pagination'
 import { toPartner } from './to-partner'
 
 export const PARTNER_SORT_FIELDS = ['name', 'slug', 'createdAt'] as const
@@ -30,22 +30,21 @@ export interface FindPartnersOptions {
 }
 
 export async function findPartners({ db, principal, limit, cursor: rawCursor, sort, q }: FindPartnersOptions): Promise<TPage<TPartner>> {
-  const cursor = parseCursor(rawCursor, {
-    value: CURSOR_VALUES[sort.field],
-    id: z.uuid(),
+  const keys = keyset({
+    column: partners[sort.field],
+    id: partners.id,
+    direction: sort.direction,
+    cursor: rawCursor,
+    cursorValue: CURSOR_VALUES[sort.field],
+    limit,
   })
-  const column = partners[sort.field]
   const pattern = containsPattern(q)
   const rows = await db.select().from(partners).where(and(
     partnerScope(principal, 'partner:read'),
     pattern
       ? or(ilike(partners.slug, pattern), ilike(partners.name, pattern))
       : undefined,
-    keysetWhere(column, partners.id, sort.direction, cursor),
-  )).orderBy(...keysetOrder(column, partners.id, sort.direction)).limit(limit + 1)
-  const page = toPage(rows, limit, row => encodeCursor(cursorValue(row[sort.field]), row.id))
-  return {
-    items: page.items.map(toPartner),
-    nextCursor: page.nextCursor,
-  }
+    keys.where,
+  )).orderBy(...keys.orderBy).limit(keys.limit)
+  return keys.page(rows, row => row[sort.field], toPartner)
 }

@@ -2,10 +2,9 @@ import type { TPage, TSubscription } from '@dezky/contracts'
 import type { Principal } from '../auth/principal'
 import type { Queryable } from '../db/client'
 import { and, eq } from 'drizzle-orm'
-import { z } from 'zod'
 import { subscriptions } from '../db/schema'
-import { cursorValue, keysetOrder, keysetWhere } from '../http/keyset'
-import { encodeCursor, parseCursor, toPage, ZCursorTimestamp } from '../http/pagination'
+import { keyset } from '../http/keyset'
+import { ZCursorTimestamp } from '../http/pagination'
 import { getTenant } from '../tenants/get-tenant'
 import { toSubscription } from './to-subscription'
 
@@ -21,9 +20,13 @@ export interface FindSubscriptionsOptions {
 
 /** A tenant's subscriptions, newest first. */
 export async function findSubscriptions({ db, principal, slug, limit, cursor: rawCursor, status }: FindSubscriptionsOptions): Promise<TPage<TSubscription>> {
-  const cursor = parseCursor(rawCursor, {
-    value: ZCursorTimestamp,
-    id: z.uuid(),
+  const keys = keyset({
+    column: subscriptions.createdAt,
+    id: subscriptions.id,
+    direction: 'desc',
+    cursor: rawCursor,
+    cursorValue: ZCursorTimestamp,
+    limit,
   })
   const tenant = await getTenant({
     db,
@@ -36,11 +39,7 @@ export async function findSubscriptions({ db, principal, slug, limit, cursor: ra
     status
       ? eq(subscriptions.status, status)
       : undefined,
-    keysetWhere(subscriptions.createdAt, subscriptions.id, 'desc', cursor),
-  )).orderBy(...keysetOrder(subscriptions.createdAt, subscriptions.id, 'desc')).limit(limit + 1)
-  const page = toPage(rows, limit, row => encodeCursor(cursorValue(row.createdAt), row.id))
-  return {
-    items: page.items.map(row => toSubscription(row, tenant.slug)),
-    nextCursor: page.nextCursor,
-  }
+    keys.where,
+  )).orderBy(...keys.orderBy).limit(keys.limit)
+  return keys.page(rows, row => row.createdAt, row => toSubscription(row, tenant.slug))
 }

@@ -8,8 +8,8 @@ import { z } from 'zod'
 import { tenantScope } from '../auth/scope'
 import { partners, tenants } from '../db/schema'
 import { containsPattern } from '../http/contains-pattern'
-import { cursorValue, keysetOrder, keysetWhere } from '../http/keyset'
-import { encodeCursor, parseCursor, toPage, ZCursorTimestamp } from '../http/pagination'
+import { keyset } from '../http/keyset'
+import { ZCursorTimestamp } from '../http/pagination'
 import { tenantColumns, toTenant } from './to-tenant'
 
 export const TENANT_SORT_FIELDS = ['createdAt', 'name', 'slug', 'status'] as const
@@ -39,11 +39,14 @@ export interface FindTenantsOptions {
 /** The tenants visible to the caller, one keyset page at a time. */
 export async function findTenants(options: FindTenantsOptions): Promise<TPage<TTenant>> {
   const { db, principal, limit, sort } = options
-  const cursor = parseCursor(options.cursor, {
-    value: CURSOR_VALUES[sort.field],
-    id: z.uuid(),
+  const keys = keyset({
+    column: tenants[sort.field],
+    id: tenants.id,
+    direction: sort.direction,
+    cursor: options.cursor,
+    cursorValue: CURSOR_VALUES[sort.field],
+    limit,
   })
-  const column = tenants[sort.field]
   const pattern = containsPattern(options.q)
   const rows = await db.select(tenantColumns).from(tenants).leftJoin(partners, eq(partners.id, tenants.partnerId)).where(and(
     tenantScope(principal, 'tenant:read'),
@@ -59,11 +62,7 @@ export async function findTenants(options: FindTenantsOptions): Promise<TPage<TT
     pattern
       ? or(ilike(tenants.slug, pattern), ilike(tenants.name, pattern))
       : undefined,
-    keysetWhere(column, tenants.id, sort.direction, cursor),
-  )).orderBy(...keysetOrder(column, tenants.id, sort.direction)).limit(limit + 1)
-  const page = toPage(rows, limit, row => encodeCursor(cursorValue(row[sort.field]), row.id))
-  return {
-    items: page.items.map(toTenant),
-    nextCursor: page.nextCursor,
-  }
+    keys.where,
+  )).orderBy(...keys.orderBy).limit(keys.limit)
+  return keys.page(rows, row => row[sort.field], toTenant)
 }

@@ -6,8 +6,8 @@ import { and, eq, ilike, or } from 'drizzle-orm'
 import { z } from 'zod'
 import { tenantMemberships, users } from '../db/schema'
 import { containsPattern } from '../http/contains-pattern'
-import { cursorValue, keysetOrder, keysetWhere } from '../http/keyset'
-import { encodeCursor, parseCursor, toPage, ZCursorTimestamp } from '../http/pagination'
+import { keyset } from '../http/keyset'
+import { ZCursorTimestamp } from '../http/pagination'
 import { getTenant } from '../tenants/get-tenant'
 import { memberColumns } from './get-member'
 import { toTenantMember } from './to-user'
@@ -34,17 +34,20 @@ export interface FindTenantMembersOptions {
 
 export async function findTenantMembers(options: FindTenantMembersOptions): Promise<TPage<TTenantMember>> {
   const { db, principal, slug, limit, sort } = options
-  const cursor = parseCursor(options.cursor, {
-    value: CURSOR_VALUES[sort.field],
-    id: z.uuid(),
-  })
   const tenant = await getTenant({
     db,
     principal,
     slug,
     capability: 'member:read',
   })
-  const column = users[sort.field]
+  const keys = keyset({
+    column: users[sort.field],
+    id: users.id,
+    direction: sort.direction,
+    cursor: options.cursor,
+    cursorValue: CURSOR_VALUES[sort.field],
+    limit,
+  })
   const pattern = containsPattern(options.q)
   const rows = await db.select(memberColumns).from(tenantMemberships).innerJoin(users, eq(users.id, tenantMemberships.userId)).where(and(
     eq(tenantMemberships.tenantId, tenant.id),
@@ -54,11 +57,7 @@ export async function findTenantMembers(options: FindTenantMembersOptions): Prom
     pattern
       ? or(ilike(users.email, pattern), ilike(users.name, pattern))
       : undefined,
-    keysetWhere(column, users.id, sort.direction, cursor),
-  )).orderBy(...keysetOrder(column, users.id, sort.direction)).limit(limit + 1)
-  const page = toPage(rows, limit, row => encodeCursor(cursorValue(row[sort.field]), row.id))
-  return {
-    items: page.items.map(toTenantMember),
-    nextCursor: page.nextCursor,
-  }
+    keys.where,
+  )).orderBy(...keys.orderBy).limit(keys.limit)
+  return keys.page(rows, row => row[sort.field], toTenantMember)
 }
