@@ -89,6 +89,29 @@ describe('gET /users/me', () => {
     expect(acme.slug).toBe('acme')
   })
 
+  it('answers from reads alone when nothing changed, and records the sign-in time from the token', async () => {
+    const token = await api.idp.issueAccessToken({
+      sub: 'steady',
+      email: 'steady@acme.example',
+      groups: ['tenant:acme:member'],
+    })
+    const first = await (await api.request('GET', '/users/me', { token })).json()
+    const [before] = await api.database.db.select().from(users).where(eq(users.subject, 'steady'))
+    const iat = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).iat as number
+    expect(first.user.lastLoginAt).toBe(new Date(iat * 1000).toISOString())
+    const xmin = async () => (await api.database.db.execute(sql`select xmin::text as x from users where subject = 'steady'`)).rows[0]!.x
+    const version = await xmin()
+    for (let i = 0; i < 5; i++)
+      expect((await api.request('GET', '/users/me', { token })).status).toBe(200)
+    expect(await xmin()).toBe(version)
+    const [after] = await api.database.db.select().from(users).where(eq(users.subject, 'steady'))
+    expect(after!.updatedAt).toEqual(before!.updatedAt)
+    // A platform grant for a tenant the claim also names is not a change either.
+    await api.database.db.update(tenantMemberships).set({ source: 'platform' }).where(eq(tenantMemberships.userId, before!.id))
+    await api.request('GET', '/users/me', { token })
+    expect(await xmin()).toBe(version)
+  })
+
   it('mirrors IdP tenant roles into memberships and audits each change', async () => {
     const sub = 'idp-synced'
     const count = async () => (await api.database.db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(eq(auditLog.action, 'member.sync')))[0]!.n

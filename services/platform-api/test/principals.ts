@@ -15,6 +15,7 @@ function make(label: string, groups: string[]): TestPrincipal {
       subject: label,
       email: null,
       emailVerified: false,
+      authenticatedAt: new Date(0),
       name: null,
       amr: ['pwd'],
       groups,

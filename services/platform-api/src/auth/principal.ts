@@ -8,6 +8,8 @@ export interface Principal extends Memberships {
   email: string | null
   /** Whether the IdP vouches for `email`; only a verified address may claim a user row made by an admin. */
   emailVerified: boolean
+  /** When the person signed in at the IdP (`auth_time`, else the token's `iat`). */
+  authenticatedAt: Date
   name: string | null
   /** Authentication methods (RFC 8176), e.g. `['pwd', 'otp']`; operator sessions require an MFA method. */
   amr: string[]
@@ -60,6 +62,9 @@ export function principalFromClaims(payload: JWTPayload, options = { requireOper
     subject: payload.sub!,
     email: stringOrNull(payload.email),
     emailVerified: payload.email_verified === true,
+    authenticatedAt: new Date(1000 * (typeof payload.auth_time === 'number'
+      ? payload.auth_time
+      : payload.iat!)),
     name: stringOrNull(payload.name) ?? stringOrNull(payload.preferred_username),
     amr,
     groups,

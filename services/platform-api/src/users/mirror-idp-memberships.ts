@@ -1,43 +1,54 @@
 import type { TTenantRole } from '@dezky/contracts'
 import type { AuditActor } from '../audit/write-audit-entry'
 import type { Principal } from '../auth/principal'
-import type { Transaction } from '../db/client'
+import type { Queryable, Transaction } from '../db/client'
 import { and, eq, inArray } from 'drizzle-orm'
 import { writeAuditEntry } from '../audit/write-audit-entry'
 import { tenantMemberships, tenants } from '../db/schema'
 
+export interface MembershipChange {
+  tenantId: string
+  slug: string
+  before: TTenantRole | null
+  after: TTenantRole | null
+}
+
 /**
- * Mirrors the tenant roles of the token's `groups` claim into memberships with source `idp`, so lists of a
- * tenant's people include everyone who signed in. Memberships granted through the API (source
- * `platform`) are left alone. Each tenant whose membership changes gets an audit entry, so its admins
- * see who gained or lost access through the IdP.
+ * What mirroring the token's tenant roles would change (reads only): a role gained or changed for a
+ * tenant that exists, or an `idp` membership the claim no longer carries. A tenant where the user has a
+ * membership granted through the API is the platform's to decide: no change there.
  */
-export async function mirrorIdpMemberships(tx: Transaction, principal: Principal, userId: string, actor: AuditActor): Promise<void> {
+export async function planIdpMembershipChanges(db: Queryable, principal: Principal, userId: string): Promise<MembershipChange[]> {
   const claimed = new Map(principal.tenants.map(t => [t.slug, t.role]))
   const known = claimed.size
-    ? await tx.select({ id: tenants.id, slug: tenants.slug }).from(tenants).where(inArray(tenants.slug, [
+    ? await db.select({ id: tenants.id, slug: tenants.slug }).from(tenants).where(inArray(tenants.slug, [
         ...claimed.keys(),
       ]))
     : []
-  const held = await tx.select({ tenantId: tenantMemberships.tenantId, role: tenantMemberships.role, slug: tenants.slug })
+  const held = await db.select({
+    tenantId: tenantMemberships.tenantId,
+    role: tenantMemberships.role,
+    source: tenantMemberships.source,
+    slug: tenants.slug,
+  })
     .from(tenantMemberships)
     .innerJoin(tenants, eq(tenants.id, tenantMemberships.tenantId))
-    .where(and(eq(tenantMemberships.userId, userId), eq(tenantMemberships.source, 'idp')))
-  const changes: { tenantId: string, slug: string, before: TTenantRole | null, after: TTenantRole | null }[] = []
+    .where(eq(tenantMemberships.userId, userId))
+  const changes: MembershipChange[] = []
   for (const tenant of known) {
-    const before = held.find(h => h.tenantId === tenant.id)?.role ?? null
+    const membership = held.find(h => h.tenantId === tenant.id)
     const after = claimed.get(tenant.slug)!
-    if (before !== after) {
+    if (membership?.source !== 'platform' && membership?.role !== after) {
       changes.push({
         tenantId: tenant.id,
         slug: tenant.slug,
-        before,
+        before: membership?.role ?? null,
         after,
       })
     }
   }
   for (const membership of held) {
-    if (!known.some(t => t.id === membership.tenantId)) {
+    if (membership.source === 'idp' && !known.some(t => t.id === membership.tenantId)) {
       changes.push({
         tenantId: membership.tenantId,
         slug: membership.slug,
@@ -46,7 +57,17 @@ export async function mirrorIdpMemberships(tx: Transaction, principal: Principal
       })
     }
   }
-  for (const change of changes) {
+  return changes
+}
+
+/**
+ * Mirrors the token's tenant roles into memberships with source `idp`, so lists of a tenant's people
+ * include everyone who signed in. Memberships granted through the API (source `platform`) are left
+ * alone. Each tenant whose membership changes gets an audit entry, so its admins see who gained or lost
+ * access through the IdP.
+ */
+export async function mirrorIdpMemberships(tx: Transaction, principal: Principal, userId: string, actor: AuditActor): Promise<void> {
+  for (const change of await planIdpMembershipChanges(tx, principal, userId)) {
     if (change.after) {
       const inserted = await tx.insert(tenantMemberships).values({
         tenantId: change.tenantId,
@@ -58,7 +79,7 @@ export async function mirrorIdpMemberships(tx: Transaction, principal: Principal
         set: { role: change.after },
         setWhere: eq(tenantMemberships.source, 'idp'),
       }).returning({ role: tenantMemberships.role })
-      // A membership granted through the API already exists: the platform's grant stands.
+      // Granted through the API between the plan and now: the platform's grant stands.
       if (!inserted.length)
         continue
     }

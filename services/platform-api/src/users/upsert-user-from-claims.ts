@@ -11,8 +11,7 @@ import { conflict } from '../http/problem'
  * is verified, or anyone able to put that address on an account would inherit its memberships.
  */
 export async function upsertUserFromClaims(tx: Transaction, principal: Principal): Promise<UserRow> {
-  const email = principal.email?.toLowerCase() ?? null
-  const name = principal.name ?? email ?? principal.subject
+  const { email, name } = claimedProfile(principal)
   const [bySubject] = await tx.select().from(users).where(eq(users.subject, principal.subject)).for('update')
   if (bySubject) {
     const emailFree = email && principal.emailVerified && email !== bySubject.email.toLowerCase()
@@ -22,7 +21,7 @@ export async function upsertUserFromClaims(tx: Transaction, principal: Principal
       ...(emailFree
         ? { email }
         : {}),
-      lastLoginAt: new Date(),
+      lastLoginAt: latest(bySubject.lastLoginAt, principal.authenticatedAt),
       updatedAt: new Date(),
     }).where(eq(users.id, bySubject.id)).returning()
     return row!
@@ -34,7 +33,7 @@ export async function upsertUserFromClaims(tx: Transaction, principal: Principal
       const [row] = await tx.update(users).set({
         subject: principal.subject,
         name,
-        lastLoginAt: new Date(),
+        lastLoginAt: principal.authenticatedAt,
         updatedAt: new Date(),
       }).where(eq(users.id, invited.id)).returning()
       return row!
@@ -46,7 +45,7 @@ export async function upsertUserFromClaims(tx: Transaction, principal: Principal
     subject: principal.subject,
     email: fallbackEmail,
     name,
-    lastLoginAt: new Date(),
+    lastLoginAt: principal.authenticatedAt,
   }).returning()
   return row!
 }
@@ -56,4 +55,25 @@ async function emailTaken(tx: Transaction, email: string, exceptId?: string): Pr
     ? ne(users.id, exceptId)
     : undefined)).limit(1)
   return !!hit
+}
+
+/**
+ * Whether the row already says what the token says, so `GET /users/me` — which the apps call on every
+ * page — can answer without a write. An e-mail change is only taken from a verified address.
+ */
+export function isUserCurrent(row: UserRow, principal: Principal): boolean {
+  const { email, name } = claimedProfile(principal)
+  const emailCurrent = !email || !principal.emailVerified || email === row.email.toLowerCase()
+  return row.name === name && emailCurrent && !!row.lastLoginAt && row.lastLoginAt >= principal.authenticatedAt
+}
+
+function claimedProfile(principal: Principal): { email: string | null, name: string } {
+  const email = principal.email?.toLowerCase() ?? null
+  return { email, name: principal.name ?? email ?? principal.subject }
+}
+
+function latest(stored: Date | null, signedIn: Date): Date {
+  return stored && stored > signedIn
+    ? stored
+    : signedIn
 }
