@@ -11,6 +11,7 @@ export const TENANT_STATUSES = [
 export const ZTenantStatus = z.enum(TENANT_STATUSES)
 export const PLANS = ['starter', 'business', 'enterprise'] as const
 export const ZPlan = z.enum(PLANS)
+export type TPlan = z.infer<typeof ZPlan>
 
 export const ZBranding = z.strictObject({
   productName: z.string().min(1).max(80).optional(),

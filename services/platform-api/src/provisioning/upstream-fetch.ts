@@ -1,0 +1,85 @@
+import type { Upstream } from './upstream-error'
+import { permanent, retryable, UpstreamError } from './upstream-error'
+
+export interface UpstreamFetchOptions {
+  upstream: Upstream
+  /** Each call's deadline, connect to last byte. */
+  timeoutMs: number
+  /** Plain `fetch` unless a test or the benchmark passes its own. */
+  fetch?: typeof fetch
+}
+
+/** Retry-After as delta-seconds or an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value)
+    return undefined
+  if (/^\d+$/.test(value.trim()))
+    return Number(value.trim()) * 1000
+  const at = Date.parse(value)
+  return Number.isNaN(at)
+    ? undefined
+    : Math.max(0, at - now)
+}
+
+const RETRYABLE_STATUSES = new Set([408, 425, 429, 500, 502, 503, 504])
+
+/**
+ * A `fetch` for talking to an upstream: every call has a deadline, and failures that a later attempt can
+ * cure become retryable {@link UpstreamError}s (timeouts, resets, refused connections, 408/429/5xx, with
+ * Retry-After honoured). Other answers, 4xx included, are returned: only the driver knows whether a 404
+ * means "not there yet" or "gone", and it turns the rest into permanent errors with {@link failOn}.
+ */
+export function createUpstreamFetch(options: UpstreamFetchOptions): typeof fetch {
+  const base = options.fetch ?? fetch
+  return async (input, init = {}) => {
+    const timeout = AbortSignal.timeout(options.timeoutMs)
+    const signal = init.signal
+      ? AbortSignal.any([init.signal, timeout])
+      : timeout
+    const method = init.method ?? (input instanceof Request
+      ? input.method
+      : 'GET')
+    const where = `${method} ${new URL(input instanceof Request
+      ? input.url
+      : String(input)).pathname}`
+    let response: Response
+    try {
+      response = await base(input, { ...init, signal })
+    }
+    catch (error) {
+      if (timeout.aborted)
+        throw retryable(options.upstream, `${where} timed out after ${options.timeoutMs} ms`, { cause: error })
+      if (init.signal?.aborted)
+        throw error
+      throw retryable(options.upstream, `${where} failed: ${describeNetworkError(error)}`, { cause: error })
+    }
+    if (RETRYABLE_STATUSES.has(response.status)) {
+      const body = await response.text().catch(() => '')
+      throw retryable(options.upstream, `${where} answered ${response.status}${body
+        ? `: ${body.slice(0, 300)}`
+        : ''}`, {
+        status: response.status,
+        retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
+      })
+    }
+    return response
+  }
+}
+
+function describeNetworkError(error: unknown): string {
+  const cause = (error as { cause?: { code?: string, message?: string } }).cause
+  return cause?.code ?? cause?.message ?? (error as Error).message ?? String(error)
+}
+
+/**
+ * Throws a permanent UpstreamError for an answer that is not ok, quoting the upstream's own message.
+ * (Retryable statuses never get here: createUpstreamFetch already threw for them.)
+ */
+export async function failOn(upstream: Upstream, response: Response, what: string): Promise<never> {
+  const body = await response.text().catch(() => '')
+  throw permanent(upstream, `${what} was refused with ${response.status}${body
+    ? `: ${body.slice(0, 500)}`
+    : ''}`, { status: response.status })
+}
+
+export { UpstreamError }
