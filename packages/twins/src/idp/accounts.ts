@@ -1,6 +1,8 @@
 import type { FindAccount } from 'oidc-provider'
+import type { AuthentikStore, AuthentikUser } from '../authentik/store'
 import type { IdpUser } from './demo-users'
 import { createHash, timingSafeEqual } from 'node:crypto'
+import { createAuthentikStore } from '../authentik/store'
 
 /** The profile claims Authentik puts in ID tokens, userinfo and (for us) access tokens. */
 export interface UserClaims {
@@ -12,8 +14,9 @@ export interface UserClaims {
 }
 
 export interface AccountStore {
-  /** The user whose username or e-mail (case-insensitive) and password match, else undefined. */
+  /** The active user whose username or e-mail (case-insensitive) and password match, else undefined. */
   authenticate: (login: string, password: string) => IdpUser | undefined
+  /** The active user with this subject, with the groups they belong to now. */
   get: (subject: string) => IdpUser | undefined
   findAccount: FindAccount
 }
@@ -53,43 +56,58 @@ function samePassword(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected))
 }
 
-export function createAccountStore(users: readonly IdpUser[]): AccountStore {
-  const bySubject = new Map<string, IdpUser>()
-  const byLogin = new Map<string, IdpUser>()
-  for (const user of users) {
-    if (bySubject.has(user.subject))
-      throw new Error(`duplicate IdP user subject ${user.subject}`)
-    bySubject.set(user.subject, user)
-    for (const login of new Set([
-      user.username.toLowerCase(),
-      user.email.toLowerCase(),
-    ])) {
-      if (byLogin.has(login))
-        throw new Error(`duplicate IdP user login ${login}`)
-      byLogin.set(login, user)
-    }
-  }
-
+/** A user of the directory as the OpenID side sees it: groups are read live from the store. */
+function idpUserOf(store: AuthentikStore, user: AuthentikUser): IdpUser {
   return {
+    subject: user.subject,
+    username: user.username,
+    email: user.email,
+    name: user.name,
+    password: user.password ?? '',
+    mfa: user.mfa,
+    groups: store.groupsOf(user.pk).map(group => group.name),
+  }
+}
+
+/**
+ * The accounts the OpenID provider signs in, read from the Authentik twin's directory (a list of users
+ * seeds a directory of its own). As in Authentik, an inactive user cannot sign in, refresh or read
+ * userinfo, and a user without a password (created through the API, before `set_password/`) cannot sign in.
+ */
+export function createAccountStore(source: readonly IdpUser[] | AuthentikStore): AccountStore {
+  const store = Array.isArray(source)
+    ? createAuthentikStore(source)
+    : source as AuthentikStore
+  const active = (user: AuthentikUser | undefined) => user?.isActive
+    ? idpUserOf(store, user)
+    : undefined
+
+  const accounts: AccountStore = {
     authenticate(login, password) {
-      const user = byLogin.get(login.trim().toLowerCase())
-      return user && samePassword(password, user.password)
-        ? user
+      const user = store.userByLogin(login)
+      return user?.isActive && user.password !== undefined && samePassword(password, user.password)
+        ? idpUserOf(store, user)
         : undefined
     },
-    get: subject => bySubject.get(subject),
+    get: subject => active(store.userBySubject(subject)),
     findAccount(_ctx, sub) {
-      const user = bySubject.get(sub)
-      if (!user)
+      if (!accounts.get(sub))
         return undefined
-      // oidc-provider filters these by the granted scopes and claims before they leave the IdP.
+      // oidc-provider filters these by the granted scopes and claims before they leave the IdP; read
+      // when asked, so a token minted after a membership change carries the new groups.
       return {
         accountId: sub,
-        claims: () => ({
-          sub,
-          ...claimsFor(user),
-        }),
+        claims: () => {
+          const user = accounts.get(sub)
+          return {
+            sub,
+            ...(user
+              ? claimsFor(user)
+              : {}),
+          }
+        },
       }
     },
   }
+  return accounts
 }

@@ -1,5 +1,6 @@
 import type { JWTHeaderParameters, JWTPayload } from 'jose'
 import type { AddressInfo } from 'node:net'
+import type { AuthentikTwin } from '../authentik/create-authentik-api'
 import type { IssueAccessTokenInput } from './access-tokens'
 import type { IdpClient } from './clients'
 import type { IdpUser } from './demo-users'
@@ -7,6 +8,8 @@ import { randomBytes } from 'node:crypto'
 import { once } from 'node:events'
 import { createServer } from 'node:http'
 import { Provider } from 'oidc-provider'
+import { AUTHENTIK_API_PREFIX, createAuthentikApi, DEV_AUTHENTIK_API_TOKEN } from '../authentik/create-authentik-api'
+import { createAuthentikStore } from '../authentik/store'
 import { issueAccessToken } from './access-tokens'
 import { createAccountStore } from './accounts'
 import { defaultClients } from './clients'
@@ -31,6 +34,8 @@ export interface IdpOptions {
   keystoreFile?: string
   /** Keys signing the IdP's cookies, newest first; random per start when absent. */
   cookieKeys?: string[]
+  /** The Bearer token the `/api/v3` twin accepts; {@link DEV_AUTHENTIK_API_TOKEN} by default. */
+  apiToken?: string
 }
 
 export interface Idp {
@@ -43,6 +48,7 @@ export interface Idp {
   issueAccessToken: (input: IssueAccessTokenInput) => Promise<string>
   /** Signs any payload with the current key, for tests that forge expired or misaddressed tokens. */
   signJwt: (payload: JWTPayload, header?: Partial<JWTHeaderParameters>) => Promise<string>
+  authentik: AuthentikTwin
 }
 
 function checkIssuer(issuer: string): string {
@@ -69,7 +75,8 @@ export async function startIdp(options: IdpOptions = {}): Promise<Idp> {
   const audience = options.audience ?? 'dezky-platform-api'
   const api = apiResourceServer(audience, options.accessTokenTtlSeconds ?? 300)
   const users = options.users ?? DEMO_USERS
-  const accounts = createAccountStore(users)
+  const directory = createAuthentikStore(users)
+  const accounts = createAccountStore(directory)
   const clients = options.clients ?? defaultClients()
   const cookieKeys = options.cookieKeys ?? [
     randomBytes(32).toString('base64url'),
@@ -114,10 +121,20 @@ export async function startIdp(options: IdpOptions = {}): Promise<Idp> {
     accounts,
   })
 
+  const apiToken = options.apiToken ?? DEV_AUTHENTIK_API_TOKEN
+  const { listener: authentikListener, drift, ...authentikControls } = createAuthentikApi({
+    store: directory,
+    apiToken,
+    origin: () => issuer,
+  })
+
   const userinfoPath = provider.pathFor('userinfo')
   server.on('request', (req, res) => {
     const { pathname } = new URL(req.url ?? '/', issuer)
-    if (pathname.startsWith('/interaction/'))
+    // Only the Authentik API and the twin's admin endpoints go through the fault-injecting listener.
+    if (pathname.startsWith(AUTHENTIK_API_PREFIX) || pathname.startsWith('/__twin/'))
+      authentikListener(req, res)
+    else if (pathname.startsWith('/interaction/'))
       void interactions(req, res, pathname.split('/').slice(2))
     else if (pathname === userinfoPath)
       void userinfo(req, res)
@@ -125,6 +142,9 @@ export async function startIdp(options: IdpOptions = {}): Promise<Idp> {
       void callback(req, res)
   })
 
+  const apiHost = ['0.0.0.0', '::'].includes(options.host ?? '127.0.0.1')
+    ? '127.0.0.1'
+    : options.host ?? '127.0.0.1'
   return {
     issuer,
     audience,
@@ -145,5 +165,15 @@ export async function startIdp(options: IdpOptions = {}): Promise<Idp> {
     },
     issueAccessToken: input => issueAccessToken(provider, api, { ...input, clientId: input.clientId ?? clients[0]?.clientId }),
     signJwt: (payload, header) => signWithKey(keys[0]!, payload, header),
+    authentik: {
+      ...authentikControls,
+      url: `http://${apiHost.includes(':')
+        ? `[${apiHost}]`
+        : apiHost}:${port}/api/v3`,
+      apiToken,
+      groups: directory.groups,
+      users: directory.users,
+      drift,
+    },
   }
 }

@@ -1,0 +1,90 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { TwinControls } from '../kit/twin-listener'
+import type { AuthentikDrift, DriftResult } from './drift'
+import type { AuthentikGroup, AuthentikStore, AuthentikUser } from './store'
+import { sendJson } from '../kit/json'
+import { createTwinListener } from '../kit/twin-listener'
+import { checkApiToken, detail, sendMethodNotAllowed, sendNotFound } from './api-errors'
+import { applyDrift } from './drift'
+import { handleGroups } from './group-routes'
+import { InvalidPage } from './list-query'
+import { userJson } from './serialize'
+import { handleUsers } from './user-routes'
+
+/** The API token the twin accepts unless told otherwise: dev and tests only. */
+export const DEV_AUTHENTIK_API_TOKEN = 'dezky-dev-authentik-api-token'
+
+export const AUTHENTIK_API_PREFIX = '/api/v3/'
+
+export interface AuthentikApiOptions {
+  store: AuthentikStore
+  apiToken: string
+  /** The twin's public origin, for links it hands out (recovery). */
+  origin: () => string
+}
+
+/** The Authentik `/api/v3` twin served by the same server, and its directory (shared with the logins). */
+export interface AuthentikTwin extends TwinControls {
+  /** The API base, `http://<host>:<port>/api/v3` (no trailing slash). */
+  url: string
+  apiToken: string
+  groups: () => AuthentikGroup[]
+  users: () => AuthentikUser[]
+  /** Changes the directory behind the platform's back, like `POST /__twin/drift`. */
+  drift: (input: AuthentikDrift) => DriftResult
+}
+
+export interface AuthentikApi extends TwinControls {
+  /** Serves `/api/v3/…` and `/__twin/…`. */
+  listener: (req: IncomingMessage, res: ServerResponse) => void
+  drift: (input: AuthentikDrift) => DriftResult
+}
+
+/**
+ * The `/api/v3` subset of Authentik 2026.5 that Dezky's identity driver calls (core groups and users),
+ * with the kit's faults, write counters and admin endpoints.
+ */
+export function createAuthentikApi({ store, apiToken, origin }: AuthentikApiOptions): AuthentikApi {
+  const twin = createTwinListener({
+    name: 'authentik',
+    errorBody: (_status, message) => detail(message),
+    drift: input => applyDrift(store, input),
+    state: () => ({
+      groups: store.groups().map(group => ({
+        ...group,
+        users: [...group.users],
+      })),
+      users: store.users().map(user => userJson(store, user, { groups: false, roles: false })),
+    }),
+    async handle(req, res, ctx) {
+      const { pathname } = ctx.url
+      if (!pathname.startsWith(AUTHENTIK_API_PREFIX))
+        return sendNotFound(res)
+      if (!checkApiToken(req, res, apiToken))
+        return
+      // Authentik routes only match with the trailing slash; without it the request is refused.
+      if (!pathname.endsWith('/'))
+        return sendMethodNotAllowed(res, req.method ?? 'GET')
+      const [app, model, ...path] = pathname.slice(AUTHENTIK_API_PREFIX.length, -1).split('/')
+      try {
+        if (app === 'core' && model === 'groups')
+          return await handleGroups(store, req, res, ctx, path)
+        if (app === 'core' && model === 'users') {
+          return await handleUsers(store, {
+            origin: origin(),
+          }, req, res, ctx, path)
+        }
+      }
+      catch (error) {
+        if (error instanceof InvalidPage)
+          return sendJson(res, 404, detail(error.message))
+        throw error
+      }
+      sendNotFound(res)
+    },
+  })
+  return {
+    ...twin,
+    drift: input => applyDrift(store, input),
+  }
+}
