@@ -1,0 +1,49 @@
+import type { ProvisioningStep } from '../step'
+import type { OcisDriver } from './create-ocis-driver'
+import { ensureTenantSpace } from './ensure-tenant-space'
+import { retireTenantSpace } from './retire-tenant-space'
+import { syncSpaceMembers } from './sync-space-members'
+
+/**
+ * The files step: one OCIS project space per tenant with the plan's quota and the active members as
+ * space members (owner/admin → Manager, member → Editor, billing → Viewer).
+ * - present: ensured, restored if disabled, members made exact
+ * - suspended: disabled, data and members kept
+ * - absent: disabled, then purged
+ *
+ * `observed` is `{ spaceId, users: { [email]: id }, selfId? }` — `selfId` is the driver's own OCIS user,
+ * remembered so that telling its creator grant apart costs no read.
+ */
+export function createFilesStep(driver: OcisDriver): ProvisioningStep {
+  return {
+    name: 'files',
+    async run(desired, ctx) {
+      if (desired.mode !== 'present') {
+        const space = await retireTenantSpace(driver, desired, ctx, { purge: desired.mode === 'absent' })
+        if (desired.mode === 'absent')
+          return { status: 'ok', observed: {} }
+        return {
+          status: 'ok',
+          observed: space
+            ? { ...desired.observed, spaceId: space.id }
+            : {},
+        }
+      }
+      const { drive, creatorId } = await ensureTenantSpace(driver, desired, ctx)
+      const observedSelf = typeof desired.observed.selfId === 'string'
+        ? desired.observed.selfId
+        : undefined
+      const { users, selfId } = await syncSpaceMembers(driver, drive, desired, ctx, { selfId: creatorId ?? observedSelf })
+      return {
+        status: 'ok',
+        observed: {
+          spaceId: drive.id,
+          users,
+          ...(selfId
+            ? { selfId }
+            : {}),
+        },
+      }
+    },
+  }
+}

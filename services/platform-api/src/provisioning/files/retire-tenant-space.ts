@@ -1,0 +1,42 @@
+import type { DesiredTenant, StepContext } from '../step'
+import type { OcisDriver } from './create-ocis-driver'
+import type { TOcisDrive } from './ocis-schemas'
+import { findTenantSpace } from './find-tenant-space'
+import { isDisabled } from './space-state'
+
+/**
+ * Suspension disables the tenant's space (OCIS keeps its data and members; a restore brings both back);
+ * offboarding also purges it, which OCIS allows only once the space is disabled. Returns the space as it
+ * was found, or undefined when there is none (nothing to do).
+ */
+export async function retireTenantSpace(driver: OcisDriver, desired: DesiredTenant, ctx: StepContext, options: { purge: boolean }): Promise<TOcisDrive | undefined> {
+  const spaces = await driver.listProjectSpaces(ctx.signal)
+  const space = findTenantSpace(spaces, desired)
+  if (!space)
+    return undefined
+  if (!isDisabled(space)) {
+    await driver.disableSpace(space.id, ctx.signal)
+    await ctx.recordWrite({
+      upstream: 'ocis',
+      action: 'ocis.space.disable',
+      targetType: 'ocis.space',
+      targetId: space.id,
+      changes: [
+        { field: 'state', before: 'enabled', after: 'disabled' },
+      ],
+    })
+  }
+  if (options.purge) {
+    await driver.purgeSpace(space.id, ctx.signal)
+    await ctx.recordWrite({
+      upstream: 'ocis',
+      action: 'ocis.space.purge',
+      targetType: 'ocis.space',
+      targetId: space.id,
+      changes: [
+        { field: 'state', before: 'disabled', after: null },
+      ],
+    })
+  }
+  return space
+}
