@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { TwinControls } from '../kit/twin-listener'
 import type { AuthentikDrift, DriftResult } from './drift'
+import type { RecoveryFlow } from './recovery-flow'
 import type { AuthentikGroup, AuthentikStore, AuthentikUser } from './store'
 import { sendJson } from '../kit/json'
 import { createTwinListener } from '../kit/twin-listener'
@@ -19,8 +20,7 @@ export const AUTHENTIK_API_PREFIX = '/api/v3/'
 export interface AuthentikApiOptions {
   store: AuthentikStore
   apiToken: string
-  /** The twin's public origin, for links it hands out (recovery). */
-  origin: () => string
+  recoveryFlow: RecoveryFlow
 }
 
 /** The Authentik `/api/v3` twin served by the same server, and its directory (shared with the logins). */
@@ -44,7 +44,7 @@ export interface AuthentikApi extends TwinControls {
  * The `/api/v3` subset of Authentik 2026.5 that Dezky's identity driver calls (core groups and users),
  * with the kit's faults, write counters and admin endpoints.
  */
-export function createAuthentikApi({ store, apiToken, origin }: AuthentikApiOptions): AuthentikApi {
+export function createAuthentikApi({ store, apiToken, recoveryFlow }: AuthentikApiOptions): AuthentikApi {
   const twin = createTwinListener({
     name: 'authentik',
     errorBody: (_status, message) => detail(message),
@@ -69,11 +69,8 @@ export function createAuthentikApi({ store, apiToken, origin }: AuthentikApiOpti
       try {
         if (app === 'core' && model === 'groups')
           return await handleGroups(store, req, res, ctx, path)
-        if (app === 'core' && model === 'users') {
-          return await handleUsers(store, {
-            origin: origin(),
-          }, req, res, ctx, path)
-        }
+        if (app === 'core' && model === 'users')
+          return await handleUsers(store, { recoveryLink: recoveryFlow.link }, req, res, ctx, path)
       }
       catch (error) {
         if (error instanceof InvalidPage)

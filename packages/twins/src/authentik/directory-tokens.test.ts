@@ -87,4 +87,17 @@ describe('the directory behind the tokens', () => {
     await api('PATCH', `/core/users/${julia.pk}/`, { is_active: true })
     expect((await signIn('julia.barbosa@globex.example', DEMO_PASSWORD)).status).toBe(200)
   })
+
+  it('serves the recovery link: it sets a new password once', async () => {
+    const fernanda = idp.authentik.users().find(u => u.username === 'fernanda.lopes@acme.example')!
+    const { link } = await api('POST', `/core/users/${fernanda.pk}/recovery/`, {})
+    expect((await fetch(link)).status).toBe(200)
+    const set = await fetch(link, {
+      method: 'POST',
+      body: new URLSearchParams({ password: 'brand-new-1' }),
+    })
+    expect(set.status).toBe(200)
+    expect((await signIn('fernanda.lopes@acme.example', 'brand-new-1')).status).toBe(200)
+    expect((await fetch(link)).status).toBe(404)
+  })
 })

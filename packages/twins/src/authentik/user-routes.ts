@@ -3,7 +3,6 @@ import type { TwinRequestContext } from '../kit/twin-listener'
 import type { FieldErrors } from './api-errors'
 import type { UserIncludes } from './serialize'
 import type { AuthentikStore, AuthentikUser } from './store'
-import { randomBytes } from 'node:crypto'
 import { readJson, sendEmpty, sendJson } from '../kit/json'
 import { sendMethodNotAllowed, sendNotFound, sendValidation } from './api-errors'
 import { attributesFilter } from './attributes-filter'
@@ -13,8 +12,8 @@ import { userJson } from './serialize'
 import { readUser, setUserGroups } from './user-input'
 
 export interface UserRoutesOptions {
-  /** Where recovery links point (the twin's own origin). */
-  origin: string
+  /** Hands out a recovery link for the user (see recovery-flow.ts). */
+  recoveryLink: (pk: number) => string
 }
 
 function includes(query: URLSearchParams): UserIncludes {
@@ -141,8 +140,9 @@ export async function handleUsers(store: AuthentikStore, options: UserRoutesOpti
     }
     // Authentik plans its recovery flow for this user and stores a flow token the link carries.
     ctx.countWrite('user.recovery')
-    const token = randomBytes(24).toString('base64url')
-    return sendJson(res, 200, { link: `${options.origin}/if/flow/default-recovery-flow/?flow_token=${token}` })
+    return sendJson(res, 200, {
+      link: options.recoveryLink(user.pk),
+    })
   }
   if (method === 'GET')
     return sendJson(res, 200, userJson(store, user, includes(query)))

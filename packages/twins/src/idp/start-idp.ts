@@ -9,6 +9,7 @@ import { once } from 'node:events'
 import { createServer } from 'node:http'
 import { Provider } from 'oidc-provider'
 import { AUTHENTIK_API_PREFIX, createAuthentikApi, DEV_AUTHENTIK_API_TOKEN } from '../authentik/create-authentik-api'
+import { createRecoveryFlow, RECOVERY_FLOW_PATH } from '../authentik/recovery-flow'
 import { createAuthentikStore } from '../authentik/store'
 import { issueAccessToken } from './access-tokens'
 import { createAccountStore } from './accounts'
@@ -122,10 +123,11 @@ export async function startIdp(options: IdpOptions = {}): Promise<Idp> {
   })
 
   const apiToken = options.apiToken ?? DEV_AUTHENTIK_API_TOKEN
+  const recoveryFlow = createRecoveryFlow(directory, () => issuer)
   const { listener: authentikListener, drift, ...authentikControls } = createAuthentikApi({
     store: directory,
     apiToken,
-    origin: () => issuer,
+    recoveryFlow,
   })
 
   const userinfoPath = provider.pathFor('userinfo')
@@ -134,6 +136,8 @@ export async function startIdp(options: IdpOptions = {}): Promise<Idp> {
     // Only the Authentik API and the twin's admin endpoints go through the fault-injecting listener.
     if (pathname.startsWith(AUTHENTIK_API_PREFIX) || pathname.startsWith('/__twin/'))
       authentikListener(req, res)
+    else if (pathname === RECOVERY_FLOW_PATH)
+      recoveryFlow.handle(req, res, new URL(req.url ?? '/', issuer)).catch(() => res.destroy())
     else if (pathname.startsWith('/interaction/'))
       void interactions(req, res, pathname.split('/').slice(2))
     else if (pathname === userinfoPath)
