@@ -1,7 +1,7 @@
 import type { JsonObject } from './types'
 import { readFileSync } from 'node:fs'
 import { gunzipSync } from 'node:zlib'
-import { methodCallErrors } from './schema-method-calls'
+import { filterFields, methodCallErrors, propertyNames } from './schema-method-calls'
 import { isObject } from './types'
 
 /** A type descriptor of Stalwart's schema file (`fields[…].properties[…].type`). */
@@ -34,6 +34,8 @@ export interface StalwartSchema {
   methodCallErrors: (name: string, args: JsonObject) => string[]
   /** Filter fields the admin UI lists for an object (its own list and its views'). */
   filterFields: (objectName: string) => string[]
+  /** Every property name of an object, over all its variants, plus `id` and `@type`. */
+  propertyNames: (objectName: string) => string[]
 }
 
 /**
@@ -159,6 +161,12 @@ export function loadStalwartSchema(file: string): StalwartSchema {
     }
     if (!isObject(value))
       return ['update: expected an object']
+    // An update need not name the variant: it is valid when it fits one of them.
+    const variants = schema.schemas[objectName]?.variants
+    if (variants && !('@type' in value)) {
+      const attempts = variants.map(variant => objectErrors(objectName, { ...value, '@type': variant.name }, mode))
+      return attempts.find(attempt => attempt.length === 0) ?? attempts[0]!
+    }
     for (const [key, inner] of Object.entries(value)) {
       // A patch key is a property or a JSON pointer into one (`quotas/maxDiskQuota`); check it as a
       // one-property object, wrapping pointer values back into their property.
@@ -174,19 +182,13 @@ export function loadStalwartSchema(file: string): StalwartSchema {
     return errors
   }
 
-  function filterFields(objectName: string): string[] {
-    const lists = Object.entries(schema.lists).filter(([name]) => name === objectName || name.startsWith(`${objectName}/`))
-    return [
-      ...new Set(lists.flatMap(([, list]) => [
-        ...(list.filters ?? []).map(f => f.field),
-        ...Object.keys(list.filtersStatic ?? {}),
-      ])),
-    ]
-  }
-
-  return {
+  const lookups = {
     objectErrors,
-    filterFields,
-    methodCallErrors: (name, args) => methodCallErrors(schema, { objectErrors, filterFields }, name, args),
+    filterFields: (objectName: string) => filterFields(schema, objectName),
+    propertyNames: (objectName: string) => propertyNames(schema, objectName),
+  }
+  return {
+    ...lookups,
+    methodCallErrors: (name, args) => methodCallErrors(schema, lookups, name, args),
   }
 }

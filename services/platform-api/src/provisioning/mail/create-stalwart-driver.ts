@@ -95,10 +95,11 @@ export function createStalwartDriver(options: StalwartDriverOptions): StalwartDr
         gets.push({ id: `dg${i}`, name: 'x:Domain/get', kind: 'domain' })
       })
       plan.accountsOf?.forEach((domainId, i) => {
+        // Group accounts (shared mailboxes made by hand) are not the step's to manage.
         calls.push([
           'x:Account/query',
           {
-            filter: { domainId },
+            filter: { domainId, '@type': 'User' },
           },
           `aq${i}`,
         ])
@@ -125,6 +126,9 @@ export function createStalwartDriver(options: StalwartDriverOptions): StalwartDr
       if (calls.length === 0)
         return { domains: [], accounts: [], dkimIds: {} }
       const responses = await jmap.call(calls, signal)
+      // In call order, so a failed query is reported rather than the get that referenced it.
+      for (const [name, , id] of calls)
+        resultOf(responses, id, name)
       const snapshot: MailSnapshot = { domains: [], accounts: [], dkimIds: {} }
       for (const get of gets) {
         const list = resultOf(responses, get.id, get.name).list as JsonObject[]

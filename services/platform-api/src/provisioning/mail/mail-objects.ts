@@ -31,6 +31,7 @@ export const DOMAIN_PROPERTIES = [
 ]
 export const ACCOUNT_PROPERTIES = [
   'id',
+  '@type',
   'name',
   'domainId',
   'emailAddress',

@@ -54,7 +54,8 @@ export function parseZoneFile(domain: string, zone: string): DnsRecord[] {
   const records: DnsRecord[] = []
   const lines = zone.split('\n')
   for (let i = 0; i < lines.length; i++) {
-    let line = lines[i]!.replace(/;.*$/, '').trim()
+    // BindSerializer writes no comments; a `;` belongs to TXT data (`v=DKIM1; k=rsa`).
+    let line = lines[i]!.trim()
     if (!line)
       continue
     if (line.includes('(') && !line.includes(')')) {
