@@ -33,6 +33,10 @@ export const ZTenant = z.object({
   domains: z.array(ZDomainName),
   branding: ZBranding,
   upstreamRefs: z.record(z.string(), z.string()),
+  /** Why the tenant was last suspended or offboarded. */
+  statusReason: z.string().nullable(),
+  /** While offboarding: when the grace period ends and everything is removed upstream. */
+  offboardAfter: z.iso.datetime({ offset: true }).nullable(),
   createdAt: z.iso.datetime({ offset: true }),
   updatedAt: z.iso.datetime({ offset: true }),
 })
@@ -51,7 +55,6 @@ export type TCreateTenant = z.infer<typeof ZCreateTenant>
 export const ZUpdateTenant = z.strictObject({
   name: z.string().trim().min(1).max(120).optional(),
   plan: ZPlan.optional(),
-  status: ZTenantStatus.optional(),
   domains: z.array(ZDomainName).max(20).optional(),
   branding: ZBranding.optional(),
 })

@@ -10,6 +10,7 @@ import { tokenVerificationFromConfig } from '../src/auth/token-verification'
 import { loadConfig } from '../src/config'
 import { createDatabase } from '../src/db/client'
 import { migrateDatabase } from '../src/db/migrate'
+import { createProvisioningEvents } from '../src/provisioning/provisioning-events'
 import { createMetrics } from '../src/system/metrics'
 import { seedFixture } from '../test/fixtures'
 import { startIdpThread } from './idp-thread'
@@ -62,7 +63,9 @@ export async function startBenchEnv(): Promise<BenchEnv> {
       logger: pino({ level: 'silent' }),
       verifyToken,
       metrics: createMetrics(db.$client),
+      provisioningEvents: createProvisioningEvents(db, pino({ level: 'silent' })),
     }
+    stops.push(() => deps.provisioningEvents.close())
     // The same verifier without its verified-token cache: what a token costs the first time it is seen.
     const verifyTokenUncached = tokenVerificationFromConfig(config, { jwks, cacheMaxEntries: 0 }).verifyToken
     const token = await idp.issueAccessToken({

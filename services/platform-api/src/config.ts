@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { RECONCILER_CONFIG } from './provisioning/reconciler-config'
 
 const ZLogLevel = z.enum([
   'fatal',
@@ -44,6 +45,9 @@ export const ZConfig = z.object({
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_000_000),
   PUBLIC_URL: z.url().optional(),
+  /** Longest life of a server-sent events stream; clients reconnect and their token is checked again. */
+  SSE_MAX_SECONDS: z.coerce.number().int().min(5).max(3600).default(300),
+  ...RECONCILER_CONFIG,
 })
 export type Config = z.infer<typeof ZConfig>
 

@@ -2,6 +2,7 @@ import type { Logger } from 'pino'
 import type { TokenVerifier } from './auth/verify-token'
 import type { Config } from './config'
 import type { Database } from './db/client'
+import type { ProvisioningEvents } from './provisioning/provisioning-events'
 import type { Metrics } from './system/metrics'
 
 /** What the routes need from the process; built once in main.ts (or by a test) and passed to createApp. */
@@ -11,4 +12,6 @@ export interface AppDeps {
   verifyToken: TokenVerifier
   logger: Logger
   metrics: Metrics
+  /** Provisioning changes from every worker, for the SSE streams. */
+  provisioningEvents: ProvisioningEvents
 }

@@ -1,6 +1,7 @@
 import type { AnyRoute } from './http/define-route'
 import { auditRoutes } from './audit/routes'
 import { partnerRoutes } from './partners/routes'
+import { provisioningRoutes } from './provisioning/routes'
 import { subscriptionRoutes } from './subscriptions/routes'
 import { systemRoutes } from './system/routes'
 import { tenantRoutes } from './tenants/routes'
@@ -11,6 +12,7 @@ export const ROUTES: readonly AnyRoute[] = [
   ...systemRoutes,
   ...userRoutes,
   ...tenantRoutes,
+  ...provisioningRoutes,
   ...partnerRoutes,
   ...subscriptionRoutes,
   ...auditRoutes,

@@ -11,6 +11,9 @@ import { loadConfig } from './config'
 import { createDatabase } from './db/client'
 import { startEmbeddedPostgres } from './db/embedded'
 import { migrateDatabase } from './db/migrate'
+import { createProvisioningEvents } from './provisioning/provisioning-events'
+import { reconcilerFromConfig } from './provisioning/worker/reconciler-from-config'
+import { recordStepMetrics } from './provisioning/worker/record-step-metrics'
 import { createMetrics } from './system/metrics'
 
 export interface PlatformApi {
@@ -71,7 +74,13 @@ export async function startPlatformApi(env: Record<string, string | undefined> =
     logger,
     verifyToken,
     metrics: createMetrics(db.$client),
+    provisioningEvents: createProvisioningEvents(db, logger),
   }
+  const reconciler = config.RECONCILER === 'inline'
+    ? reconcilerFromConfig(config, db, logger, {
+        onFinished: recordStepMetrics(deps.metrics),
+      })
+    : undefined
   const app = createApp(deps)
   const server: Server = serve({
     fetch: app.fetch,
@@ -89,6 +98,8 @@ export async function startPlatformApi(env: Record<string, string | undefined> =
     jwks,
     stop: async () => {
       await server.close(true)
+      await reconciler?.stop()
+      await deps.provisioningEvents.close()
       await db.$client.end()
       await embedded?.stop()
     },

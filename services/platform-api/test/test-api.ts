@@ -8,6 +8,7 @@ import pino from 'pino'
 import { createApp } from '../src/app'
 import { tokenVerificationFromConfig } from '../src/auth/token-verification'
 import { loadConfig } from '../src/config'
+import { createProvisioningEvents } from '../src/provisioning/provisioning-events'
 import { createMetrics } from '../src/system/metrics'
 import { createTestDatabase } from './test-database'
 
@@ -29,8 +30,9 @@ let subjects = 0
  * The API as tests use it: a real IdP twin on a loopback port, a real Postgres database, and the app
  * called through `app.fetch` without a port.
  */
-export async function createTestApi(env: Record<string, string> = {}): Promise<TestApi> {
-  const idp = await startIdp({ port: 0 })
+export async function createTestApi(env: Record<string, string> = {}, options: { idp?: Idp } = {}): Promise<TestApi> {
+  // A caller that passes its IdP (e.g. the twins of the provisioning tests) also stops it.
+  const idp = options.idp ?? await startIdp({ port: 0 })
   const database = await createTestDatabase()
   const config = loadConfig({
     OIDC_ISSUER: idp.issuer,
@@ -46,6 +48,7 @@ export async function createTestApi(env: Record<string, string> = {}): Promise<T
     logger: pino({ level: 'silent' }),
     verifyToken,
     metrics: createMetrics(database.db.$client),
+    provisioningEvents: createProvisioningEvents(database.db, pino({ level: 'silent' })),
   }
   const app = createApp(deps)
   return {
@@ -81,8 +84,10 @@ export async function createTestApi(env: Record<string, string> = {}): Promise<T
           : JSON.stringify(options.body),
     }))),
     close: async () => {
+      await deps.provisioningEvents.close()
       await database.drop()
-      await idp.stop()
+      if (!options.idp)
+        await idp.stop()
     },
   }
 }

@@ -37,6 +37,16 @@ export const CAPABILITIES = {
     partner: ['partner_admin'],
     tenant: [],
   },
+  /** Suspend and resume: the partner may stop a customer who does not pay. */
+  'tenant:suspend': {
+    operator: OPERATOR_WRITERS,
+    partner: ['partner_admin'],
+    tenant: [],
+  },
+  /** Offboarding removes the customer's identity, mail and files after the grace period. */
+  'tenant:offboard': { operator: OPERATOR_LEADS, partner: [], tenant: [] },
+  /** Run the reconciler now, or retry a failed step: an operations tool. */
+  'tenant:reconcile': { operator: OPERATOR_WRITERS, partner: [], tenant: [] },
   'member:read': {
     operator: ALL_OPERATORS,
     partner: PARTNER_ROLES,

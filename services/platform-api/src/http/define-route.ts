@@ -53,7 +53,7 @@ export interface RouteDefinition<
   /** A valid body, shown in the reference and used by the route-driven tests (they make slugs and emails unique). */
   example?: { body?: unknown }
   /** Success status and schema of the JSON body; `raw` routes return their own Response. */
-  response: { status: 200 | 201 | 204, schema?: z.ZodType, description?: string, contentType?: string }
+  response: { status: 200 | 201 | 202 | 204, schema?: z.ZodType, description?: string, contentType?: string }
   handler: (ctx: RouteContext<z.output<PS>, z.output<QS>, z.output<BS>, A>) => Promise<unknown>
 }
 

@@ -2,13 +2,9 @@ import type { TPlan, TTenantRole } from '@dezky/contracts'
 import type { Logger } from 'pino'
 import type { FieldChange } from '../db/schema'
 import type { Upstream } from './upstream-error'
+import { PROVISIONING_STATUSES, PROVISIONING_STEPS } from '@dezky/contracts'
 
-export const STEP_NAMES = [
-  'identity',
-  'mail',
-  'files',
-  'onboarding',
-] as const
+export const STEP_NAMES = PROVISIONING_STEPS
 export type StepName = typeof STEP_NAMES[number]
 
 /**
@@ -50,15 +46,11 @@ export interface DesiredTenant {
   outputs: Record<string, unknown>
   /** The other steps' current status: onboarding waits for the rest to be `ok`. */
   otherSteps: Partial<Record<StepName, StepStatus>>
+  /** While offboarding: when the grace period ends and the mode turns `absent`. */
+  offboardAfter?: Date | null
 }
 
-export const STEP_STATUSES = [
-  'pending',
-  'running',
-  'ok',
-  'skipped',
-  'error',
-] as const
+export const STEP_STATUSES = PROVISIONING_STATUSES
 export type StepStatus = typeof STEP_STATUSES[number]
 
 /** One write a driver made upstream; it becomes an audit entry by `system:reconciler`. */

@@ -7,6 +7,7 @@ import { diffFields } from '../audit/diff-fields'
 import { can } from '../auth/capabilities'
 import { partners, subscriptions, tenants } from '../db/schema'
 import { conflict, forbidden, Problem } from '../http/problem'
+import { requestReconcile } from '../provisioning/request-reconcile'
 import { assertDomainsFree } from './assert-domains-free'
 import { toTenant } from './to-tenant'
 
@@ -54,6 +55,7 @@ export async function createTenant({ db, principal, input, audit }: CreateTenant
   if (!row)
     throw conflict(`The slug "${input.slug}" is taken.`)
   await db.insert(subscriptions).values({ tenantId: row.id, plan: row.plan, status: 'active' })
+  await requestReconcile(db, row.id)
   const tenant = toTenant({ ...row, partnerSlug })
   await audit({
     action: 'tenant.create',

@@ -1,10 +1,13 @@
-import { ZCreateTenant, ZPage, ZPageQuery, ZPlan, ZSlug, ZTenant, ZTenantStatus, ZUpdateTenant } from '@dezky/contracts'
+import { ZCreateTenant, ZOffboardTenant, ZPage, ZPageQuery, ZPlan, ZResumeTenant, ZSlug, ZSuspendTenant, ZTenant, ZTenantStatus, ZUpdateTenant } from '@dezky/contracts'
 import { z } from 'zod'
 import { defineRoute } from '../http/define-route'
 import { ZSort } from '../http/pagination'
 import { createTenant } from './create-tenant'
 import { findTenants, TENANT_SORT_FIELDS } from './find-tenants'
 import { getTenant } from './get-tenant'
+import { offboardTenant } from './offboard-tenant'
+import { resumeTenant } from './resume-tenant'
+import { suspendTenant } from './suspend-tenant'
 import { toTenant } from './to-tenant'
 import { updateTenant } from './update-tenant'
 
@@ -86,6 +89,72 @@ export const tenantRoutes = [
     },
     response: { status: 200, schema: ZTenant },
     handler: ({ db, principal, params, body, audit }) => updateTenant({
+      db,
+      principal,
+      slug: params.slug,
+      input: body,
+      audit,
+    }),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/tenants/:slug/suspend',
+    operationId: 'suspendTenant',
+    summary: 'Suspend a tenant: nobody signs in, mail cannot be read or sent, files are closed; nothing is deleted',
+    tag: 'Tenants',
+    auth: true,
+    access: { scope: 'tenant', capability: 'tenant:suspend' },
+    params: ZTenantParams,
+    body: ZSuspendTenant,
+    example: {
+      body: { reason: 'Invoice 2026-11 unpaid' },
+    },
+    response: { status: 200, schema: ZTenant },
+    handler: ({ db, principal, params, body, audit }) => suspendTenant({
+      db,
+      principal,
+      slug: params.slug,
+      input: body,
+      audit,
+    }),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/tenants/:slug/resume',
+    operationId: 'resumeTenant',
+    summary: 'Resume a suspended tenant, or cancel an offboarding during its grace period',
+    tag: 'Tenants',
+    auth: true,
+    access: { scope: 'tenant', capability: 'tenant:suspend' },
+    params: ZTenantParams,
+    body: ZResumeTenant,
+    example: {
+      body: { reason: 'Paid' },
+    },
+    response: { status: 200, schema: ZTenant },
+    handler: ({ db, principal, params, body, audit }) => resumeTenant({
+      db,
+      principal,
+      slug: params.slug,
+      input: body,
+      audit,
+    }),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/tenants/:slug/offboard',
+    operationId: 'offboardTenant',
+    summary: 'Offboard a tenant: suspended now, removed upstream after the grace period (default 30 days)',
+    tag: 'Tenants',
+    auth: true,
+    access: { scope: 'tenant', capability: 'tenant:offboard' },
+    params: ZTenantParams,
+    body: ZOffboardTenant,
+    example: {
+      body: { reason: 'Contract ended', graceDays: 30 },
+    },
+    response: { status: 200, schema: ZTenant },
+    handler: ({ db, principal, params, body, audit }) => offboardTenant({
       db,
       principal,
       slug: params.slug,

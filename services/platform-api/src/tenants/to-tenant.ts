@@ -22,6 +22,8 @@ export function toTenant(row: TenantWithPartner): TTenant {
     domains: row.domains,
     branding: row.branding,
     upstreamRefs: row.upstreamRefs,
+    statusReason: row.statusReason,
+    offboardAfter: row.offboardAfter?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   }

@@ -7,6 +7,7 @@ import { diffFields } from '../audit/diff-fields'
 import { can } from '../auth/capabilities'
 import { tenants } from '../db/schema'
 import { forbidden } from '../http/problem'
+import { requestReconcile } from '../provisioning/request-reconcile'
 import { assertDomainsFree } from './assert-domains-free'
 import { getTenant } from './get-tenant'
 import { toTenant } from './to-tenant'
@@ -20,10 +21,11 @@ export interface UpdateTenantOptions {
 }
 
 /**
- * Fields a tenant's own admins may not change: commercial and lifecycle decisions, and domains (until
- * they can prove ownership with a DNS record, a domain is assigned by the partner or an operator).
+ * Fields a tenant's own admins may not change: commercial decisions, and domains (until they can prove
+ * ownership with a DNS record, a domain is assigned by the partner or an operator). The status changes
+ * only through the lifecycle operations (suspend, resume, offboard).
  */
-const MANAGED_FIELDS = ['status', 'plan', 'domains'] as const
+const MANAGED_FIELDS = ['plan', 'domains'] as const
 
 export async function updateTenant({ db, principal, slug, input, audit }: UpdateTenantOptions): Promise<TTenant> {
   const current = await getTenant({
@@ -42,6 +44,7 @@ export async function updateTenant({ db, principal, slug, input, audit }: Update
     ...input,
     updatedAt: new Date(),
   }).where(eq(tenants.id, current.id)).returning()
+  await requestReconcile(db, current.id)
   const before = toTenant(current)
   const after = toTenant({ ...row!, partnerSlug: current.partnerSlug })
   await audit({

@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm'
 import { diffFields } from '../audit/diff-fields'
 import { tenantMemberships, users } from '../db/schema'
 import { conflict } from '../http/problem'
+import { requestReconcile } from '../provisioning/request-reconcile'
 import { getTenant } from '../tenants/get-tenant'
 import { assertMayTouchOwner } from './member-rules'
 import { toTenantMember } from './to-user'
@@ -43,6 +44,7 @@ export async function addTenantMember({ db, principal, slug, input, audit }: Add
   }).onConflictDoNothing().returning()
   if (!membership)
     throw conflict(`${input.email} is already a member of "${slug}".`)
+  await requestReconcile(db, tenant.id)
   const member = toTenantMember({ ...user!, role: membership.role })
   await audit({
     action: 'member.add',

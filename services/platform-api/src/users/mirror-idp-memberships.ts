@@ -5,6 +5,7 @@ import type { Queryable, Transaction } from '../db/client'
 import { and, eq, inArray } from 'drizzle-orm'
 import { writeAuditEntry } from '../audit/write-audit-entry'
 import { tenantMemberships, tenants } from '../db/schema'
+import { requestReconcile } from '../provisioning/request-reconcile'
 
 export interface MembershipChange {
   tenantId: string
@@ -86,6 +87,7 @@ export async function mirrorIdpMemberships(tx: Transaction, principal: Principal
     else {
       await tx.delete(tenantMemberships).where(and(eq(tenantMemberships.tenantId, change.tenantId), eq(tenantMemberships.userId, userId), eq(tenantMemberships.source, 'idp')))
     }
+    await requestReconcile(tx, change.tenantId)
     await writeAuditEntry(tx, actor, {
       action: 'member.sync',
       targetType: 'user',

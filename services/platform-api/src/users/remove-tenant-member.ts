@@ -4,6 +4,7 @@ import type { Queryable } from '../db/client'
 import { and, eq } from 'drizzle-orm'
 import { diffFields } from '../audit/diff-fields'
 import { tenantMemberships } from '../db/schema'
+import { requestReconcile } from '../provisioning/request-reconcile'
 import { getTenant } from '../tenants/get-tenant'
 import { getMember } from './get-member'
 import { assertMayTouchOwner, assertNotLastOwner } from './member-rules'
@@ -31,6 +32,7 @@ export async function removeTenantMember({ db, principal, slug, userId, audit }:
     await assertNotLastOwner(db, tenant.id, userId)
   }
   await db.delete(tenantMemberships).where(and(eq(tenantMemberships.tenantId, tenant.id), eq(tenantMemberships.userId, userId)))
+  await requestReconcile(db, tenant.id)
   await audit({
     action: 'member.remove',
     targetType: 'user',

@@ -5,6 +5,7 @@ import type { Queryable } from '../db/client'
 import { and, eq } from 'drizzle-orm'
 import { diffFields } from '../audit/diff-fields'
 import { tenantMemberships, users } from '../db/schema'
+import { requestReconcile } from '../provisioning/request-reconcile'
 import { getTenant } from '../tenants/get-tenant'
 import { getMember } from './get-member'
 import { assertMayRename, assertMayTouchOwner, assertNotLastOwner } from './member-rules'
@@ -57,6 +58,7 @@ export async function updateTenantMember({ db, principal, slug, userId, input, a
       updatedAt: new Date(),
     }).where(eq(users.id, userId))
   }
+  await requestReconcile(db, tenant.id)
   const updated = await getMember(db, tenant.id, userId)
   await audit({
     action: 'member.update',

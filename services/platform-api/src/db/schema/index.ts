@@ -1,5 +1,6 @@
 export * from './audit'
 export * from './partners'
+export * from './provisioning'
 export * from './subscriptions'
 export * from './tenants'
 export * from './users'

@@ -17,6 +17,10 @@ export const tenants = pgTable('tenants', {
   branding: jsonb().$type<TBranding>().notNull().default({}),
   /** Ids of the objects made for this tenant upstream (Authentik group, OCIS space…), filled by the reconciler. */
   upstreamRefs: jsonb().$type<Record<string, string>>().notNull().default({}),
+  /** Set while `offboarding`: when the grace period ends and the reconciler removes everything upstream. */
+  offboardAfter: timestamp({ withTimezone: true, precision: 3 }),
+  /** Why the tenant was last suspended or offboarded, for the people who will ask. */
+  statusReason: text(),
   createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
 }, t => [

@@ -1,0 +1,90 @@
+import type { PoolClient } from 'pg'
+import type { Logger } from 'pino'
+import type { Database } from '../db/client'
+import { PROVISIONING_CHANNEL } from './notify-provisioning'
+
+export type ProvisioningListener = () => void
+
+export interface ProvisioningEvents {
+  /** Calls `listener` whenever the tenant's steps change (from any worker, in any process). */
+  subscribe: (tenantId: string, listener: ProvisioningListener) => () => void
+  close: () => Promise<void>
+}
+
+/**
+ * Fans Postgres notifications about provisioning out to the API's SSE streams. One LISTEN connection
+ * per process, opened with the first subscriber and re-opened after it drops; if it drops, listeners are
+ * told once so they re-read the state they might have missed.
+ */
+export function createProvisioningEvents(db: Database, logger: Logger): ProvisioningEvents {
+  const listeners = new Map<string, Set<ProvisioningListener>>()
+  let client: PoolClient | undefined
+  let connecting: Promise<void> | undefined
+  let closed = false
+
+  const notifyAll = () => {
+    for (const set of listeners.values()) {
+      for (const listener of set)
+        listener()
+    }
+  }
+
+  function connect(): Promise<void> {
+    connecting ??= (async () => {
+      try {
+        const next = await db.$client.connect()
+        next.on('notification', (message) => {
+          for (const listener of listeners.get(message.payload ?? '') ?? [])
+            listener()
+        })
+        next.on('error', (error) => {
+          logger.warn({ err: error.message }, 'provisioning LISTEN connection failed')
+          next.release(true)
+          client = undefined
+          connecting = undefined
+          if (!closed && listeners.size) {
+            notifyAll()
+            setTimeout(() => void connect(), 1000)
+          }
+        })
+        await next.query(`listen ${PROVISIONING_CHANNEL}`)
+        client = next
+      }
+      catch (error) {
+        logger.warn({ err: (error as Error).message }, 'provisioning LISTEN failed; retrying')
+        connecting = undefined
+        if (!closed)
+          setTimeout(() => void connect(), 2000)
+      }
+    })()
+    return connecting
+  }
+
+  return {
+    subscribe(tenantId, listener) {
+      if (!client)
+        void connect()
+      let set = listeners.get(tenantId)
+      if (!set) {
+        set = new Set()
+        listeners.set(tenantId, set)
+      }
+      set.add(listener)
+      return () => {
+        set.delete(listener)
+        if (!set.size)
+          listeners.delete(tenantId)
+      }
+    },
+    async close() {
+      closed = true
+      listeners.clear()
+      await connecting
+      if (client) {
+        await client.query(`unlisten ${PROVISIONING_CHANNEL}`).catch(() => {})
+        client.release()
+        client = undefined
+      }
+    },
+  }
+}

@@ -1,0 +1,85 @@
+import type { Database } from '../../db/client'
+import type { ProvisioningStepRow } from '../../db/schema'
+import type { StepOutcome } from '../step'
+import { sql } from 'drizzle-orm'
+import { notifyProvisioning } from '../notify-provisioning'
+
+export type StepResult
+  = | { kind: 'outcome', outcome: StepOutcome }
+    | { kind: 'failure', message: string, retryable: boolean, retryAfterMs?: number }
+
+export interface FinishOptions {
+  workerId: string
+  /** When the next periodic resync of a converged step is due. */
+  resyncAt: Date
+  /** For a failure: when to try again (already backed off); undefined = rest in `error`. */
+  retryAt?: Date
+}
+
+/**
+ * Stores how a run ended, if this worker still holds the step's lease (otherwise another worker owns
+ * the step now and its result counts). A change requested during the run (a newer generation) leaves
+ * the step due at once, whatever the outcome.
+ */
+export async function finishStep(db: Database, row: ProvisioningStepRow, result: StepResult, options: FinishOptions): Promise<boolean> {
+  const now = new Date()
+  const set = changesFor(row, result, options, now)
+  return db.transaction(async (tx) => {
+    const { rowCount } = await tx.execute(sql`
+      update provisioning_steps set
+        status = ${set.status}, attempts = ${set.attempts}, last_error = ${set.lastError}, detail = ${set.detail},
+        next_attempt_at = case when generation > run_generation then now() else ${set.nextAttemptAt?.toISOString() ?? null}::timestamptz end,
+        last_reconciled_at = coalesce(${set.reconciledAt?.toISOString() ?? null}::timestamptz, last_reconciled_at),
+        observed = coalesce(${set.observed
+          ? JSON.stringify(set.observed)
+          : null}::jsonb, observed),
+        outputs = coalesce(${set.outputs
+          ? JSON.stringify(set.outputs)
+          : null}::jsonb, outputs),
+        lease_owner = null, lease_until = null, updated_at = now()
+       where tenant_id = ${row.tenantId} and step = ${row.step} and lease_owner = ${options.workerId}`)
+    if (rowCount === 1)
+      await notifyProvisioning(tx, row.tenantId)
+    return rowCount === 1
+  })
+}
+
+function changesFor(row: ProvisioningStepRow, result: StepResult, options: FinishOptions, now: Date) {
+  if (result.kind === 'failure') {
+    return {
+      status: 'error' as const,
+      attempts: row.attempts + 1,
+      lastError: result.message.slice(0, 2000),
+      detail: null,
+      nextAttemptAt: options.retryAt ?? null,
+      reconciledAt: null,
+      observed: undefined,
+      outputs: undefined,
+    }
+  }
+  const { outcome } = result
+  if (outcome.status === 'waiting') {
+    return {
+      status: 'pending' as const,
+      attempts: row.attempts,
+      lastError: null,
+      detail: outcome.reason,
+      nextAttemptAt: new Date(now.getTime() + outcome.retryInMs),
+      reconciledAt: null,
+      observed: outcome.observed,
+      outputs: outcome.outputs,
+    }
+  }
+  return {
+    status: outcome.status,
+    attempts: 0,
+    lastError: null,
+    detail: outcome.status === 'skipped'
+      ? outcome.reason
+      : null,
+    nextAttemptAt: options.resyncAt,
+    reconciledAt: now,
+    observed: outcome.observed,
+    outputs: outcome.outputs,
+  }
+}

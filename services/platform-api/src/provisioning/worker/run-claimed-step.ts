@@ -1,0 +1,116 @@
+import type { Logger } from 'pino'
+import type { Database } from '../../db/client'
+import type { ProvisioningStepRow } from '../../db/schema'
+import type { DesiredTenant, ProvisioningStep, StepName } from '../step'
+import type { BackoffOptions } from './backoff'
+import type { StepResult } from './finish-step'
+import { randomUUID } from 'node:crypto'
+import { sql } from 'drizzle-orm'
+import { loadDesiredTenant } from '../load-desired-tenant'
+import { recordUpstreamWrite } from '../record-upstream-write'
+import { settleTenantStatus } from '../settle-tenant-status'
+import { isRetryable, UpstreamError } from '../upstream-error'
+import { backoffDelay } from './backoff'
+import { finishStep } from './finish-step'
+import { releaseLease } from './release-lease'
+import { waitForRemovalOrder } from './removal-order'
+import { renewLease } from './renew-lease'
+
+export interface StepRunnerDeps {
+  db: Database
+  steps: Record<StepName, ProvisioningStep>
+  logger: Logger
+  workerId: string
+  leaseMs: number
+  resyncMs: number
+  maxAttempts: number
+  backoff: BackoffOptions
+  /** Aborted when the worker stops: the step is handed back rather than finished. */
+  shutdown: AbortSignal
+  onFinished?: (row: ProvisioningStepRow, result: StepResult, ms: number) => void
+}
+
+/**
+ * Runs one claimed step: loads the desired state, runs the step while renewing the lease, then stores
+ * the outcome (or the failure with its next retry) and moves the tenant on when every step is done.
+ */
+export async function runClaimedStep(deps: StepRunnerDeps, row: ProvisioningStepRow): Promise<void> {
+  const { db, workerId } = deps
+  const runId = randomUUID()
+  const logger = deps.logger.child({ tenantId: row.tenantId, step: row.step, runId })
+  const lost = new AbortController()
+  const signal = AbortSignal.any([lost.signal, deps.shutdown])
+  const heartbeat = setInterval(() => {
+    renewLease(db, row, workerId, deps.leaseMs).then((held) => {
+      if (!held)
+        lost.abort(new Error('lease lost'))
+    }, error => logger.warn({ err: (error as Error).message }, 'lease renewal failed'))
+  }, Math.max(250, Math.floor(deps.leaseMs / 3)))
+  const started = Date.now()
+  let desired: DesiredTenant | undefined
+  let result: StepResult
+  try {
+    desired = await loadDesiredTenant(db, row.tenantId, row.step)
+    if (!desired)
+      return
+    const tenantSlug = desired.slug
+    const outcome = await waitForRemovalOrder(db, desired, row.step) ?? await deps.steps[row.step].run(desired, {
+      signal,
+      logger,
+      recordWrite: write => recordUpstreamWrite(db, tenantSlug, write, runId),
+    })
+    result = { kind: 'outcome', outcome }
+  }
+  catch (error) {
+    result = {
+      kind: 'failure',
+      message: (error as Error).message ?? String(error),
+      retryable: isRetryable(error),
+      retryAfterMs: error instanceof UpstreamError
+        ? error.details.retryAfterMs
+        : undefined,
+    }
+  }
+  finally {
+    clearInterval(heartbeat)
+  }
+  if (lost.signal.aborted) {
+    logger.warn('lease lost during the run: another worker owns the step now')
+    return
+  }
+  if (deps.shutdown.aborted) {
+    await releaseLease(db, row, workerId)
+    return
+  }
+  const ms = Date.now() - started
+  await finishStep(db, row, result, {
+    workerId,
+    resyncAt: resyncAt(desired, deps.resyncMs),
+    retryAt: retryAt(row, result, deps),
+  })
+  deps.onFinished?.(row, result, ms)
+  if (result.kind === 'failure') {
+    logger.warn({ err: result.message, retryable: result.retryable, attempts: row.attempts + 1 }, 'step failed')
+    return
+  }
+  if (result.outcome.status === 'ok' || result.outcome.status === 'skipped') {
+    // Steps waiting on this one (onboarding, identity during removal) are woken now, not at their next poll.
+    await db.execute(sql`update provisioning_steps set next_attempt_at = now()
+      where tenant_id = ${row.tenantId} and step <> ${row.step} and status = 'pending' and next_attempt_at > now()`)
+    await settleTenantStatus(db, row.tenantId)
+  }
+}
+
+function retryAt(row: ProvisioningStepRow, result: StepResult, deps: StepRunnerDeps): Date | undefined {
+  if (result.kind !== 'failure' || !result.retryable || row.attempts + 1 >= deps.maxAttempts)
+    return undefined
+  return new Date(Date.now() + backoffDelay(row.attempts + 1, deps.backoff, result.retryAfterMs))
+}
+
+function resyncAt(desired: DesiredTenant | undefined, resyncMs: number): Date {
+  const resync = new Date(Date.now() + resyncMs)
+  const graceEnds = desired?.offboardAfter
+  return graceEnds && graceEnds > new Date() && graceEnds < resync
+    ? graceEnds
+    : resync
+}
