@@ -92,7 +92,7 @@ describe('gET /users/me', () => {
   it('answers from reads alone when nothing changed, and records the sign-in time from the token', async () => {
     const token = await api.idp.issueAccessToken({
       sub: 'steady',
-      email: 'steady@acme.example',
+      email: 'steady@acme.test',
       groups: ['tenant:acme:member'],
     })
     const first = await (await api.request('GET', '/users/me', { token })).json()
@@ -118,17 +118,17 @@ describe('gET /users/me', () => {
     const before = await count()
     await api.request('GET', '/users/me', { token: await api.idp.issueAccessToken({
       sub,
-      email: 'synced@acme.example',
+      email: 'synced@acme.test',
       groups: ['tenant:acme:billing'],
     }) })
     expect(await count()).toBe(before + 1)
     await api.request('GET', '/users/me', { token: await api.idp.issueAccessToken({
       sub,
-      email: 'synced@acme.example',
+      email: 'synced@acme.test',
       groups: ['tenant:acme:billing'],
     }) })
     expect(await count()).toBe(before + 1)
-    await api.request('GET', '/users/me', { token: await api.idp.issueAccessToken({ sub, email: 'synced@acme.example', groups: [] }) })
+    await api.request('GET', '/users/me', { token: await api.idp.issueAccessToken({ sub, email: 'synced@acme.test', groups: [] }) })
     expect(await count()).toBe(before + 2)
     const [entry] = await api.database.db.select().from(auditLog).where(eq(auditLog.action, 'member.sync')).orderBy(sql`seq desc`).limit(1)
     expect(entry).toMatchObject({
@@ -152,13 +152,13 @@ describe('domains', () => {
     expect((await api.request('PATCH', '/tenants/acme', {
       token: operator,
       body: {
-        domains: ['acme.example'],
+        domains: ['acme.test'],
       },
     })).status).toBe(200)
     const clash = await api.request('PATCH', '/tenants/globex', {
       token: operator,
       body: {
-        domains: ['acme.example'],
+        domains: ['acme.test'],
       },
     })
     expect(clash.status).toBe(409)
@@ -168,7 +168,7 @@ describe('domains', () => {
       body: {
         slug: 'copycat',
         name: 'Copycat',
-        domains: ['acme.example'],
+        domains: ['acme.test'],
       },
     })).status).toBe(409)
   })

@@ -17,7 +17,7 @@ export const SEED_TENANTS = [
     name: 'Acme Contabilidade',
     plan: 'business',
     partnerSlug: 'nimbus',
-    domains: ['acme.example'],
+    domains: ['acme.test'],
   },
   {
     slug: 'boreal',
@@ -31,6 +31,6 @@ export const SEED_TENANTS = [
     name: 'Initech Direct',
     plan: 'starter',
     partnerSlug: null,
-    domains: ['initech.example'],
+    domains: ['initech.test'],
   },
 ] satisfies SeedTenant[]

@@ -10,5 +10,5 @@ export const SEED_TENANT = {
   name: 'Acme Contabilidade',
   plan: 'business',
   partnerSlug: 'nimbus',
-  domains: ['acme.example'],
+  domains: ['acme.test'],
 } satisfies SeedTenant

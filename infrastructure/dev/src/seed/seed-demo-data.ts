@@ -16,7 +16,7 @@ export interface SeedDemoDataOptions {
 }
 
 export interface SeedReport {
-  /** Labels such as `tenant acme` or `member renata.campos@acme.example in acme`. */
+  /** Labels such as `tenant acme` or `member renata.campos@acme.test in acme`. */
   created: string[]
   existing: string[]
 }

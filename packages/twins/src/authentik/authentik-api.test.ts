@@ -47,7 +47,7 @@ describe('the Authentik API twin', () => {
       next: 0,
       previous: 0,
     })
-    const renata = body.results.find((user: { username: string }) => user.username === 'renata.campos@acme.example')
+    const renata = body.results.find((user: { username: string }) => user.username === 'renata.campos@acme.test')
     expect(renata).toMatchObject({
       is_active: true,
       path: 'users',
@@ -57,7 +57,7 @@ describe('the Authentik API twin', () => {
     expect(renata.groups_obj.map((group: { name: string }) => group.name)).toEqual(['tenant:acme:owner'])
     const groups = await call('GET', '/core/groups/?name=tenant:acme:admin')
     expect(groups.body.results).toHaveLength(1)
-    expect(groups.body.results[0].users_obj.map((user: { username: string }) => user.username)).toEqual(['bruno.teixeira@acme.example'])
+    expect(groups.body.results[0].users_obj.map((user: { username: string }) => user.username)).toEqual(['bruno.teixeira@acme.test'])
   })
 
   it('refuses requests without a valid token with DRF\'s 403 bodies', async () => {
@@ -137,27 +137,27 @@ describe('the Authentik API twin', () => {
   it('creates users with groups, filters them and refuses duplicates and unknown group names', async () => {
     const group = (await call('GET', '/core/groups/?name=tenant:globex:owner')).body.results[0]
     const created = await call('POST', '/core/users/', {
-      username: 'new@globex.example',
+      username: 'new@globex.test',
       name: 'New',
-      email: 'new@globex.example',
+      email: 'new@globex.test',
       path: 'dezky',
       groups: [group.pk],
     })
     expect(created.status).toBe(201)
     expect(created.body).toMatchObject({
-      username: 'new@globex.example',
+      username: 'new@globex.test',
       is_active: true,
       path: 'dezky',
       groups: [group.pk],
     })
-    expect(await call('POST', '/core/users/', { username: 'new@globex.example', name: 'Again' })).toEqual({
+    expect(await call('POST', '/core/users/', { username: 'new@globex.test', name: 'Again' })).toEqual({
       status: 400,
       body: {
         username: ['This field must be unique.'],
       },
     })
     const byGroup = await call('GET', '/core/users/?groups_by_name=tenant:globex:owner')
-    expect(byGroup.body.results.map((user: { username: string }) => user.username)).toEqual(['marcos.ribeiro@globex.example', 'new@globex.example'])
+    expect(byGroup.body.results.map((user: { username: string }) => user.username)).toEqual(['marcos.ribeiro@globex.test', 'new@globex.test'])
     expect(await call('GET', '/core/users/?groups_by_name=tenant:nowhere:owner')).toEqual({
       status: 400,
       body: {
@@ -188,12 +188,12 @@ describe('the Authentik API twin', () => {
       body: JSON.stringify(body),
     })).json()
     expect(await drift({ action: 'renameGroup', group: 'tenant:initech:owner', to: 'renamed' })).toEqual({ applied: true })
-    expect(await drift({ action: 'removeUserFromGroup', group: 'renamed', username: 'roberto.nunes@initech.example' })).toEqual({ applied: true })
+    expect(await drift({ action: 'removeUserFromGroup', group: 'renamed', username: 'roberto.nunes@initech.test' })).toEqual({ applied: true })
     expect(await drift({ action: 'deleteGroup', group: 'renamed' })).toEqual({ applied: true })
-    expect(await drift({ action: 'deactivateUser', username: 'roberto.nunes@initech.example' })).toEqual({ applied: true })
-    expect(idp.authentik.users().find(user => user.username === 'roberto.nunes@initech.example')?.isActive).toBe(false)
-    expect(await drift({ action: 'deleteUser', username: 'roberto.nunes@initech.example' })).toEqual({ applied: true })
-    expect(await drift({ action: 'deleteUser', username: 'roberto.nunes@initech.example' })).toMatchObject({ applied: false })
+    expect(await drift({ action: 'deactivateUser', username: 'roberto.nunes@initech.test' })).toEqual({ applied: true })
+    expect(idp.authentik.users().find(user => user.username === 'roberto.nunes@initech.test')?.isActive).toBe(false)
+    expect(await drift({ action: 'deleteUser', username: 'roberto.nunes@initech.test' })).toEqual({ applied: true })
+    expect(await drift({ action: 'deleteUser', username: 'roberto.nunes@initech.test' })).toMatchObject({ applied: false })
     expect(idp.authentik.writes().total).toBe(0)
   })
 })

@@ -33,7 +33,7 @@ export const DEMO_TENANTS: readonly TCreateTenant[] = [
     name: 'Acme Contabilidade',
     plan: 'business',
     partnerSlug: 'nimbus',
-    domains: ['acme.example'],
+    domains: ['acme.test'],
     branding: {},
   },
   {
@@ -41,7 +41,7 @@ export const DEMO_TENANTS: readonly TCreateTenant[] = [
     name: 'Globex Engenharia',
     plan: 'starter',
     partnerSlug: 'nimbus',
-    domains: ['globex.example'],
+    domains: ['globex.test'],
     branding: {},
   },
   {
@@ -49,7 +49,7 @@ export const DEMO_TENANTS: readonly TCreateTenant[] = [
     name: 'Initech Direct',
     plan: 'starter',
     partnerSlug: null,
-    domains: ['initech.example'],
+    domains: ['initech.test'],
     branding: {},
   },
 ]
@@ -84,37 +84,37 @@ export const DEMO_USERS: readonly IdpUser[] = [
       { slug: 'nimbus', role: 'partner_agent' },
     ],
   }),
-  demoUser('08205f5c-b6d1-4724-aa93-85c3a8cfec43', 'renata.campos@acme.example', 'Renata Campos', {
+  demoUser('08205f5c-b6d1-4724-aa93-85c3a8cfec43', 'renata.campos@acme.test', 'Renata Campos', {
     tenants: [
       { slug: 'acme', role: 'owner' },
     ],
   }),
-  demoUser('2aca68e7-3448-4e79-bedd-9157f23c49b4', 'bruno.teixeira@acme.example', 'Bruno Teixeira', {
+  demoUser('2aca68e7-3448-4e79-bedd-9157f23c49b4', 'bruno.teixeira@acme.test', 'Bruno Teixeira', {
     tenants: [
       { slug: 'acme', role: 'admin' },
     ],
   }),
-  demoUser('ca623602-26ce-414d-a516-0c03cd3d458b', 'fernanda.lopes@acme.example', 'Fernanda Lopes', {
+  demoUser('ca623602-26ce-414d-a516-0c03cd3d458b', 'fernanda.lopes@acme.test', 'Fernanda Lopes', {
     tenants: [
       { slug: 'acme', role: 'billing' },
     ],
   }),
-  demoUser('efc53308-d0e4-42ac-b622-94a819058ecd', 'lucas.pereira@acme.example', 'Lucas Pereira', {
+  demoUser('efc53308-d0e4-42ac-b622-94a819058ecd', 'lucas.pereira@acme.test', 'Lucas Pereira', {
     tenants: [
       { slug: 'acme', role: 'member' },
     ],
   }),
-  demoUser('ee14a1a1-c36b-473b-9acc-947c1cbd37a0', 'marcos.ribeiro@globex.example', 'Marcos Ribeiro', {
+  demoUser('ee14a1a1-c36b-473b-9acc-947c1cbd37a0', 'marcos.ribeiro@globex.test', 'Marcos Ribeiro', {
     tenants: [
       { slug: 'globex', role: 'owner' },
     ],
   }),
-  demoUser('ee4a2ee3-2495-4849-9dc0-f5b0d62d8dfc', 'julia.barbosa@globex.example', 'Júlia Barbosa', {
+  demoUser('ee4a2ee3-2495-4849-9dc0-f5b0d62d8dfc', 'julia.barbosa@globex.test', 'Júlia Barbosa', {
     tenants: [
       { slug: 'globex', role: 'member' },
     ],
   }),
-  demoUser('3aa1cf90-c742-4390-8843-be386952a175', 'roberto.nunes@initech.example', 'Roberto Nunes', {
+  demoUser('3aa1cf90-c742-4390-8843-be386952a175', 'roberto.nunes@initech.test', 'Roberto Nunes', {
     tenants: [
       { slug: 'initech', role: 'owner' },
     ],

@@ -110,7 +110,7 @@ describe('authorization code + PKCE', () => {
   })
 
   it('rejects a token request without the PKCE verifier', async () => {
-    const { code } = await signIn('lucas.pereira@acme.example')
+    const { code } = await signIn('lucas.pereira@acme.test')
     const { status, body } = await rp.token({ grant_type: 'authorization_code', code, redirect_uri: rp.redirectUri })
     expect(status).toBe(400)
     expect(body.error).toBe('invalid_grant')

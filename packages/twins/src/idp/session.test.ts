@@ -31,7 +31,7 @@ describe('the IdP session', () => {
   it('survives key rotation, and the next tokens use the new key', async () => {
     const rp = oidcTestClient(idp.issuer, portal)
     const agent = new UserAgent()
-    await rp.signIn(agent, 'marcos.ribeiro@globex.example', DEMO_PASSWORD)
+    await rp.signIn(agent, 'marcos.ribeiro@globex.test', DEMO_PASSWORD)
     const { kid } = await idp.rotateKeys()
 
     const again = await rp.authorize(agent)

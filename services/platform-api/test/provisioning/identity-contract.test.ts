@@ -95,7 +95,7 @@ describe.skipIf(!file)('the identity driver against the Authentik 2026.5 spec', 
       members: [
         m('a@contract.example', 'owner'),
         m('b@contract.example', 'admin'),
-        m('bruno.teixeira@acme.example', 'member'),
+        m('bruno.teixeira@acme.test', 'member'),
       ],
       observed: {},
       outputs: {},

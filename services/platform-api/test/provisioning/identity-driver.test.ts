@@ -31,7 +31,7 @@ describe('the Authentik driver', () => {
   it('talks to the API through the generated client', async () => {
     const { results } = await listGroups()
     expect(results.map(group => group.name)).toEqual(['tenant:acme:owner'])
-    expect(results[0]!.usersObj?.map(user => user.username)).toEqual(['renata.campos@acme.example'])
+    expect(results[0]!.usersObj?.map(user => user.username)).toEqual(['renata.campos@acme.test'])
   })
 
   it.each([
@@ -99,9 +99,9 @@ describe('the Authentik driver', () => {
 
   it('creates a recovery link for a user found by e-mail, and refuses an unknown one', async () => {
     idp.authentik.resetWrites()
-    expect(await createRecoveryLink(driver, 'Renata.Campos@acme.example')).toMatch(/\/if\/flow\/default-recovery-flow\/\?flow_token=/)
+    expect(await createRecoveryLink(driver, 'Renata.Campos@acme.test')).toMatch(/\/if\/flow\/default-recovery-flow\/\?flow_token=/)
     expect(idp.authentik.writes().byKind).toEqual({ 'user.recovery': 1 })
-    const error = await failure(() => createRecoveryLink(driver, 'nobody@acme.example'))
+    const error = await failure(() => createRecoveryLink(driver, 'nobody@acme.test'))
     expect(error.retryable).toBe(false)
   })
 })

@@ -119,17 +119,17 @@ describe('the identity step', () => {
   it('adopts an existing group and user instead of duplicating them, never touching other groups', async () => {
     const paula = user('paula.martins@nimbus.example')!
     const desired = tenant('acme', [
-      member('renata.campos@acme.example', 'owner', { name: 'Renata Campos' }),
-      member('bruno.teixeira@acme.example', 'admin', { name: 'Bruno Teixeira' }),
-      member('fernanda.lopes@acme.example', 'billing', { name: 'Fernanda Lopes' }),
-      member('lucas.pereira@acme.example', 'member', { name: 'Lucas Pereira' }),
+      member('renata.campos@acme.test', 'owner', { name: 'Renata Campos' }),
+      member('bruno.teixeira@acme.test', 'admin', { name: 'Bruno Teixeira' }),
+      member('fernanda.lopes@acme.test', 'billing', { name: 'Fernanda Lopes' }),
+      member('lucas.pereira@acme.test', 'member', { name: 'Lucas Pereira' }),
       member('paula.martins@nimbus.example', 'admin', { name: 'Paula Martins' }),
     ])
     const groupsBefore = idp.authentik.groups().length
     const { counted } = await run(desired)
     expect(counted.byKind).toEqual({ 'group.update': 4, 'group.add_user': 1 })
     expect(idp.authentik.groups()).toHaveLength(groupsBefore)
-    expect(membersOf('tenant:acme:admin')).toEqual(['bruno.teixeira@acme.example', 'paula.martins@nimbus.example'])
+    expect(membersOf('tenant:acme:admin')).toEqual(['bruno.teixeira@acme.test', 'paula.martins@nimbus.example'])
     expect(user('paula.martins@nimbus.example')).toMatchObject({ path: 'users', pk: paula.pk })
     expect(membersOf('partner:nimbus:partner_admin')).toEqual(['paula.martins@nimbus.example'])
     expect((await run(desired)).counted.total).toBe(0)

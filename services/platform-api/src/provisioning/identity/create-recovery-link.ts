@@ -8,7 +8,7 @@ import { usernameOf } from './tenant-groups'
  * password-reset link". Authentik answers 404 when no recovery flow is configured for the brand.
  *
  * @example
- * const link = await createRecoveryLink(driver, 'ana@acme.example')
+ * const link = await createRecoveryLink(driver, 'ana@acme.test')
  */
 export async function createRecoveryLink(driver: AuthentikDriver, email: string, options: { signal?: AbortSignal } = {}): Promise<string> {
   const username = usernameOf(email)
