@@ -16,6 +16,8 @@ export interface ProvisioningStack {
   operator: string
   /** Starts an in-process worker with fast test settings; stopped by `close`. */
   startWorker: (overrides?: Partial<ReconcilerOptions>) => ReturnType<typeof startReconciler>
+  /** Stops every worker started so far (tests call it after each case so none outlives its settings). */
+  stopWorkers: () => Promise<void>
   /** Resolves when the tenant's every step is ok or skipped and nothing is due before the resync. */
   converged: (slug: string, timeoutMs?: number) => Promise<void>
   close: () => Promise<void>
@@ -58,6 +60,9 @@ export async function startProvisioningStack(env: Record<string, string> = {}): 
       })
       workers.push(worker)
       return worker
+    },
+    async stopWorkers() {
+      await Promise.all(workers.splice(0).map(worker => worker.stop()))
     },
     async converged(slug, timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs

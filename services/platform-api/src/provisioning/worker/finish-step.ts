@@ -27,7 +27,9 @@ export async function finishStep(db: Database, row: ProvisioningStepRow, result:
   return db.transaction(async (tx) => {
     const { rowCount } = await tx.execute(sql`
       update provisioning_steps set
-        status = ${set.status}, attempts = ${set.attempts}, last_error = ${set.lastError}, detail = ${set.detail},
+        status = ${set.status},
+        -- A change requested during the run starts the count again, as the request itself did.
+        attempts = case when generation > run_generation then 0 else ${set.attempts}::int end, last_error = ${set.lastError}, detail = ${set.detail},
         next_attempt_at = case when generation > run_generation then now() else ${set.nextAttemptAt?.toISOString() ?? null}::timestamptz end,
         last_reconciled_at = coalesce(${set.reconciledAt?.toISOString() ?? null}::timestamptz, last_reconciled_at),
         observed = coalesce(${set.observed

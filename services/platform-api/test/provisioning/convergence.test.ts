@@ -1,0 +1,121 @@
+import type { FleetTenant } from './convergence-fleet'
+import type { WorkerProcess } from './convergence-workers'
+import type { ProvisioningStack } from './provisioning-stack'
+import process from 'node:process'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { sql } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { requestReconcile } from '../../src/provisioning/request-reconcile'
+import { seedFleet } from './convergence-fleet'
+import { fleetProgress, stepsHeldBy, waitForFleet } from './convergence-progress'
+import { fleetDiscrepancies, tenantSnapshot } from './convergence-state'
+import { spawnWorker } from './convergence-workers'
+import { startProvisioningStack } from './provisioning-stack'
+
+const TENANTS = Number(process.env.CONVERGENCE_TENANTS ?? 200)
+
+/** On every HTTP upstream: 30 % 5xx, 0–30 ms jitter, hangs past the 500 ms client deadline, resets, 429s. */
+const FAULTS = {
+  errorRate: 0.3,
+  jitterMs: 30,
+  hangRate: 0.02,
+  hangMs: 5_000,
+  resetRate: 0.02,
+  rateLimitRate: 0.02,
+  retryAfterSeconds: 1,
+}
+
+let stack: ProvisioningStack
+let fleet: FleetTenant[] = []
+let workerEnv: Record<string, string>
+const workers: WorkerProcess[] = []
+const ids = () => fleet.map(tenant => tenant.id)
+
+beforeAll(async () => {
+  stack = await startProvisioningStack()
+  workerEnv = {
+    ...stack.twins.env,
+    DATABASE_URL: stack.api.database.url,
+    UPSTREAM_TIMEOUT_MS: '500',
+    RECONCILER_CONCURRENCY: '8',
+    RECONCILER_POLL_MS: '100',
+    RECONCILER_LEASE_SECONDS: '2',
+    RECONCILER_BACKOFF_BASE_MS: '50',
+    RECONCILER_BACKOFF_MAX_MS: '1000',
+    RECONCILER_MAX_ATTEMPTS: '100',
+    RECONCILER_RESYNC_SECONDS: '86400',
+  }
+})
+afterAll(async () => {
+  await Promise.all(workers.map(worker => worker.stop()))
+  await stack?.close()
+})
+
+function setFaults(on: boolean) {
+  const { idp, stalwart, ocis, smtp } = stack.twins
+  for (const twin of [idp.authentik, stalwart, ocis])
+    on ? twin.setFaults(FAULTS) : twin.clearFaults()
+  smtp.setFailures({ rate: on ? 0.3 : 0, code: 451 })
+}
+
+async function reconcileAll(tenantIds: readonly string[]): Promise<Date> {
+  const since = new Date()
+  await stack.api.database.db.transaction(async (tx) => {
+    for (const id of tenantIds)
+      await requestReconcile(tx, id)
+  })
+  return since
+}
+
+describe(`${TENANTS} tenants under faults, two worker processes, one SIGKILLed`, () => {
+  let killed: { tenantId: string, step: string }[] = []
+
+  it('converge, and the twins hold exactly the desired objects', { timeout: 150_000 }, async () => {
+    const { db } = stack.api.database
+    setFaults(true)
+    workers.push(spawnWorker(workerEnv), spawnWorker(workerEnv))
+    const seeded = Date.now()
+    fleet = await seedFleet(db, TENANTS)
+    const started = Date.now()
+
+    // Kill worker A once a fifth of the steps are done and it holds some: those runs die mid-way.
+    const victim = workers[0]!
+    for (;;) {
+      const progress = await fleetProgress(db, ids())
+      if ((progress.byStatus.ok ?? 0) >= progress.rows / 5 && (await stepsHeldBy(db, victim.pid)).length > 0)
+        break
+      expect(Date.now() - started, 'worker A never held a step').toBeLessThan(60_000)
+      await sleep(20)
+    }
+    await victim.kill()
+    killed = await stepsHeldBy(db, victim.pid)
+    workers[0] = spawnWorker(workerEnv)
+
+    await waitForFleet(db, ids(), { tenantStatus: 'active', timeoutMs: 120_000 }).catch((error: Error) => {
+      throw new Error(`${error.message}\nworker logs: ${workers.flatMap(w => w.oddities()).join('\n')}`)
+    })
+    const convergeMs = Date.now() - started
+    setFaults(false)
+
+    const { rows } = await db.$client.query<{ status: string, leased: boolean, n: string }>(
+      `select status, lease_owner is not null as leased, count(*) as n from provisioning_steps group by 1, 2`,
+    )
+    expect(rows.map(row => ({ ...row, n: Number(row.n) }))).toEqual([{ status: 'ok', leased: false, n: TENANTS * 4 }])
+    const resendAllowed = new Set(killed.filter(k => k.step === 'onboarding').map(k => k.tenantId))
+    expect(fleetDiscrepancies(stack.twins, fleet, { resendAllowed })).toEqual([])
+
+    const retries = workers.reduce((sum, worker) => sum + worker.failures(), victim.failures())
+    console.log(`convergence: ${TENANTS} tenants (seeded in ${started - seeded} ms) converged in ${(convergeMs / 1000).toFixed(1)} s, `
+      + `${retries} failed attempts retried, `
+      + `${killed.length} steps killed mid-run (${killed.map(k => k.step).join(', ')})`)
+    expect(killed.length).toBeGreaterThan(0)
+    expect(retries).toBeGreaterThan(TENANTS)
+  })
+
+  it('reconciles every converged tenant again with zero upstream writes', { timeout: 60_000 }, async () => {
+    stack.twins.resetWrites()
+    const since = await reconcileAll(ids())
+    await waitForFleet(stack.api.database.db, ids(), { tenantStatus: 'active', since, timeoutMs: 50_000 })
+    expect(stack.twins.writes()).toEqual({ authentik: 0, stalwart: 0, ocis: 0, smtp: 0, total: 0 })
+  })
+})
