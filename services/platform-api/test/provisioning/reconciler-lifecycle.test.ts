@@ -105,6 +105,8 @@ describe('members', () => {
     const after = upstreamSnapshot(stack.twins, 'oscorp', 'oscorp.test')
     expect(after.accounts.map(a => a.address)).toEqual(['norman@oscorp.test'])
     expect(after.spaces[0]!.grants.map(g => g.user)).not.toContain('harry@oscorp.test')
+    // Left with no group anywhere, the account cannot sign in to anything.
+    expect(stack.twins.idp.authentik.users().find(user => user.username === 'harry@oscorp.test')?.isActive).toBe(false)
   })
 })
 

@@ -4,6 +4,7 @@ import type { DesiredTenant, StepContext, StepOutcome } from '../step'
 import type { AuthentikDriver } from './authentik-driver'
 import type { TIdentityObserved } from './identity-observed'
 import { TENANT_ROLES } from '@dezky/contracts'
+import { deactivateDepartedUsers } from './deactivate-departed-users'
 import { ensureMemberUser } from './ensure-member-user'
 import { ensureRoleGroup } from './ensure-role-group'
 import { findTenantGroups } from './find-tenant-groups'
@@ -63,6 +64,8 @@ export async function provisionTenantIdentity(driver: AuthentikDriver, desired: 
   }
   for (const role of TENANT_ROLES)
     await syncGroupMembers(driver, ctx, groups[role], current[role], wanted[role])
+  const departed = Object.entries(observed.users).filter(([username]) => !(username in users)).map(([username, pk]) => ({ username, pk }))
+  await deactivateDepartedUsers(driver, ctx, departed)
 
   return {
     status: 'ok',
