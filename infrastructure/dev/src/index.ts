@@ -1,6 +1,8 @@
 export { demoAdminToken, demoSuperAdmin } from './seed/demo-admin-token'
 export type { DemoMember } from './seed/demo-members'
 export { demoMembers } from './seed/demo-members'
+export type { ReprovisionDemoTenantsOptions, ReprovisionReport } from './seed/reprovision-demo-tenants'
+export { reprovisionDemoTenants } from './seed/reprovision-demo-tenants'
 export type { SeedDemoDataOptions, SeedReport } from './seed/seed-demo-data'
 export { seedDemoData } from './seed/seed-demo-data'
 export type { DevStackUrls } from './stack/format-summary'

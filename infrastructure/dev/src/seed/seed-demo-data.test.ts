@@ -1,18 +1,20 @@
+import type { TTenant } from '@dezky/contracts'
 import type { PlatformApi } from '@dezky/platform-api'
-import type { Idp } from '@dezky/twins'
+import type { Twins } from '@dezky/twins'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startPlatformApi } from '@dezky/platform-api'
-import { DEMO_TENANTS, freePort, startIdp } from '@dezky/twins'
+import { DEMO_TENANTS, freePort, startTwins } from '@dezky/twins'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoAdminToken } from './demo-admin-token'
 import { demoMembers } from './demo-members'
+import { reprovisionDemoTenants } from './reprovision-demo-tenants'
 import { seedDemoData } from './seed-demo-data'
 
 describe('seedDemoData', () => {
   let dir: string
-  let idp: Idp
+  let twins: Twins
   let api: PlatformApi
   let token: string
 
@@ -26,8 +28,11 @@ describe('seedDemoData', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'dezky-devstack-'))
-    idp = await startIdp({ port: 0 })
+    twins = await startTwins({ dkimDelayMs: 50 })
+    const { idp } = twins
     api = await startPlatformApi({
+      ...twins.env,
+      RECONCILER_POLL_MS: '100',
       PORT: '0',
       DEZKY_DATA_DIR: dir,
       EMBEDDED_POSTGRES_PORT: String(await freePort()),
@@ -38,9 +43,17 @@ describe('seedDemoData', () => {
     token = await demoAdminToken(idp)
   })
 
+  const tenantsWhenSettled = async (): Promise<TTenant[]> => {
+    for (const deadline = Date.now() + 20_000; ; await new Promise(resolve => setTimeout(resolve, 100))) {
+      const { items } = await get<{ items: TTenant[] }>('/tenants?limit=100')
+      if (items.every(tenant => tenant.status === 'active') || Date.now() > deadline)
+        return items
+    }
+  }
+
   afterAll(async () => {
     await api?.stop()
-    await idp?.stop()
+    await twins?.stop()
     await rm(dir, { recursive: true, force: true })
   })
 
@@ -50,18 +63,51 @@ describe('seedDemoData', () => {
     expect(first.existing).toEqual([])
     expect(first.created).toHaveLength(1 + DEMO_TENANTS.length + members.length)
 
-    const tenantsAfterFirst = await get<{ items: { slug: string }[] }>('/tenants?limit=100')
+    // The API's reconciler provisions each new tenant into the twins; the owners get a welcome mail.
+    const tenantsAfterFirst = await tenantsWhenSettled()
+    expect(tenantsAfterFirst.map(t => [t.slug, t.status])).toEqual(tenantsAfterFirst.map(t => [t.slug, 'active']))
+    const welcomed = twins.smtp.messages().flatMap(message => message.to)
+    expect(welcomed.sort()).toEqual(members.filter(m => m.role === 'owner').map(m => m.email).sort())
+
     const second = await seedDemoData({ apiUrl: api.url, token })
     expect(second.created).toEqual([])
     expect(second.existing).toEqual(first.created)
 
     const tenants = await get<{ items: { slug: string }[] }>('/tenants?limit=100')
     expect(tenants.items.map(t => t.slug).sort()).toEqual(DEMO_TENANTS.map(t => t.slug).sort())
-    expect(tenants.items).toEqual(tenantsAfterFirst.items)
+    expect(tenants.items).toEqual(tenantsAfterFirst)
 
     const acme = await get<{ items: { email: string, role: string }[] }>('/tenants/acme/members?limit=100')
     expect(acme.items.map(m => [m.email, m.role]).sort()).toEqual(
       members.filter(m => m.tenantSlug === 'acme').map(m => [m.email, m.role]).sort(),
     )
+  })
+
+  it('reprovisions kept demo tenants into fresh twins and names those whose domains changed', async () => {
+    await seedDemoData({ apiUrl: api.url, token })
+    await tenantsWhenSettled()
+    // As if the twins had restarted empty while the database kept the tenant as provisioned.
+    expect(twins.stalwart.drift({ action: 'deleteDomain', name: 'acme.test' }).applied).toBe(true)
+
+    const report = await reprovisionDemoTenants({
+      apiUrl: api.url,
+      token,
+      slugs: ['acme', 'globex'],
+      tenants: DEMO_TENANTS.map(t => t.slug === 'globex'
+        ? {
+            ...t,
+            domains: ['globex.example'],
+          }
+        : t),
+    })
+    expect(report.reconciled).toEqual(['acme', 'globex'])
+    expect(report.stale).toEqual([
+      {
+        slug: 'globex',
+        domains: ['globex.test'],
+        expected: ['globex.example'],
+      },
+    ])
+    await expect.poll(() => twins.stalwart.objects('Domain').some(domain => domain.name === 'acme.test'), { timeout: 20_000 }).toBe(true)
   })
 })

@@ -8,6 +8,15 @@ export interface DevStackUrls {
   api: string
   apiReference: string
   idp: string
+  /** The upstream twins the API's reconciler provisions into. */
+  twins?: {
+    authentik: string
+    stalwart: string
+    ocis: string
+    smtp: string
+    /** The SMTP twin's page listing every captured message. */
+    mailPage: string
+  }
 }
 
 function roleOf(user: IdpUser): { role: string, app: string } {
@@ -55,12 +64,31 @@ export function formatSummary(urls: DevStackUrls, users: readonly IdpUser[] = DE
       return [user.email, role, user.password, app]
     }),
   ]
+  const twins = urls.twins
+    ? [
+        'Upstream twins (the reconciler provisions the demo tenants into them)',
+        ...table([
+          ['Authentik API', urls.twins.authentik],
+          ['Stalwart', urls.twins.stalwart],
+          ['OCIS', urls.twins.ocis],
+          ['SMTP', urls.twins.smtp],
+          ['Welcome mails', urls.twins.mailPage],
+        ]),
+        '  Each twin: /__twin/faults, /__twin/writes, /__twin/drift, /__twin/state (see README.md)',
+        '',
+        'Provisioning',
+        `  GET ${urls.api}/tenants/acme/provisioning with an operator's bearer token: each step and the`,
+        '  tenant status, which turns active once identity, mail, files and onboarding are done (…/events streams it)',
+        '',
+      ]
+    : []
   return [
     '',
     'Dezky dev stack is ready',
     '',
     ...table(services),
     '',
+    ...twins,
     'Demo logins',
     ...table(logins),
     '',

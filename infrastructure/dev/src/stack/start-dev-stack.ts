@@ -1,8 +1,9 @@
 import type { DevStackUrls } from './format-summary'
 import type { AppName } from './start-apps'
-import { startIdp } from '@dezky/twins'
+import { startTwins } from '@dezky/twins'
 import { waitForUrl } from '../apps/wait-for-url'
 import { demoAdminToken } from '../seed/demo-admin-token'
+import { reprovisionDemoTenants } from '../seed/reprovision-demo-tenants'
 import { seedDemoData } from '../seed/seed-demo-data'
 import { loadDevSecrets } from './dev-secrets'
 import { devClients } from './idp-clients'
@@ -45,8 +46,9 @@ function appsFromEnv(value: string | undefined): AppName[] {
 }
 
 /**
- * Starts the whole product for development, in dependency order: IdP twin, platform API (embedded
- * Postgres), demo data through the API, then `nuxt dev` for the portal and the operator console.
+ * Starts the whole product for development, in dependency order: the twins (IdP with its Authentik API,
+ * Stalwart, OCIS, SMTP), the platform API (embedded Postgres, inline reconciler provisioning into the
+ * twins), demo data through the API, then `nuxt dev` for the portal and the operator console.
  * Resolves once every URL answers; on any failure stops what it started and rejects.
  *
  * @example
@@ -59,35 +61,63 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
   const paths = stackPaths(options.root, options.dataDir)
   const ports = stackPorts()
   const names = options.apps ?? appsFromEnv(process.env.DEZKY_DEV_APPS)
-  await assertPortsFree(ports, ['idp', 'api', ...names])
+  await assertPortsFree(ports, [
+    'idp',
+    'stalwart',
+    'ocis',
+    'smtp',
+    'smtpWeb',
+    'api',
+    ...names,
+  ])
   const teardown = new Teardown()
   try {
     const secrets = await loadDevSecrets(paths.secretsFile)
 
-    log(`starting the IdP twin on :${ports.idp}`)
-    const idp = await startIdp({
-      port: ports.idp,
-      issuer: `http://localhost:${ports.idp}`,
-      clients: devClients(ports),
-      keystoreFile: paths.idpKeystore,
-      cookieKeys: secrets.idpCookieKeys,
+    log(`starting the twins: IdP and Authentik API :${ports.idp}, Stalwart :${ports.stalwart}, OCIS :${ports.ocis}, SMTP :${ports.smtp} (mail page :${ports.smtpWeb})`)
+    const twins = await startTwins({
+      idp: {
+        port: ports.idp,
+        issuer: `http://localhost:${ports.idp}`,
+        clients: devClients(ports),
+        keystoreFile: paths.idpKeystore,
+        cookieKeys: secrets.idpCookieKeys,
+      },
+      ports: {
+        stalwart: ports.stalwart,
+        ocis: ports.ocis,
+        smtp: ports.smtp,
+        smtpHttp: ports.smtpWeb,
+      },
     })
-    teardown.add('IdP twin', () => idp.stop())
+    const { idp } = twins
+    teardown.add('twins', () => twins.stop())
     signal?.throwIfAborted()
 
-    log(`starting the platform API on :${ports.api} (data in ${paths.dataDir})`)
+    log(`starting the platform API on :${ports.api} (data in ${paths.dataDir}), its reconciler provisioning into the twins`)
     const api = await startApi({
       port: ports.api,
       dataDir: paths.dataDir,
       postgresDir: paths.postgresDir,
       idp,
+      // The twins' settings win over the shell's: the demo users exist in this IdP only.
+      env: {
+        PORTAL_URL: `http://localhost:${ports.portal}`,
+        ...process.env,
+        ...twins.env,
+      },
       log,
     })
     teardown.add('platform API and PostgreSQL', () => api.stop())
     signal?.throwIfAborted()
 
-    const report = await seedDemoData({ apiUrl: api.url, token: await demoAdminToken(idp) })
+    const token = await demoAdminToken(idp)
+    const report = await seedDemoData({ apiUrl: api.url, token })
     log(`demo data: ${report.created.length} created, ${report.existing.length} already there`)
+    const kept = report.existing.filter(label => label.startsWith('tenant ')).map(label => label.slice('tenant '.length))
+    const { stale } = await reprovisionDemoTenants({ apiUrl: api.url, token, slugs: kept })
+    for (const tenant of stale)
+      log(`tenant ${tenant.slug} has domains ${tenant.domains.join(', ')} from an older data dir (the demo uses ${tenant.expected.join(', ')}): delete ${paths.dataDir} for a clean start`)
     signal?.throwIfAborted()
 
     log(names.length
@@ -115,6 +145,13 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
       api: apiUrl,
       apiReference: `${apiUrl}/docs`,
       idp: idp.issuer,
+      twins: {
+        authentik: idp.authentik.url,
+        stalwart: twins.stalwart.url,
+        ocis: twins.ocis.url,
+        smtp: twins.smtp.smtpUrl,
+        mailPage: `${twins.smtp.url}/`,
+      },
     }
     await waitForUrl(urls.apiReference, { timeoutMs: 10_000, signal })
     signal?.throwIfAborted()
