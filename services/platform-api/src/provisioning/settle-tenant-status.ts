@@ -1,4 +1,4 @@
-import type { Database } from '../db/client'
+import type { Transaction } from '../db/client'
 import { sql } from 'drizzle-orm'
 import { writeAuditEntry } from '../audit/write-audit-entry'
 import { RECONCILER_ACTOR } from './system-actor'
@@ -6,36 +6,34 @@ import { RECONCILER_ACTOR } from './system-actor'
 /**
  * Moves a tenant on once its steps are all done: `provisioning` → `active`, and an `offboarding`
  * tenant whose grace period ended → `deleted` once every step has run since it ended (removing it).
- * One guarded UPDATE, so two workers finishing the last two steps at once make one transition.
+ * Runs in the finishing step's transaction, after it took the tenant's row lock.
  */
-export async function settleTenantStatus(db: Database, tenantId: string): Promise<'active' | 'deleted' | undefined> {
-  return db.transaction(async (tx) => {
-    const { rows } = await tx.execute<{ slug: string, before: string, after: 'active' | 'deleted' }>(sql`
-      update tenants t set
-        status = case when t.status = 'provisioning' then 'active'::tenant_status else 'deleted'::tenant_status end,
-        updated_at = now()
-       where t.id = ${tenantId}
-         and (t.status = 'provisioning' or (t.status = 'offboarding' and t.offboard_after <= now()))
-         and not exists (
-           select 1 from provisioning_steps s
-            where s.tenant_id = t.id
-              and (s.status not in ('ok', 'skipped')
-                   or (t.status = 'offboarding' and (s.last_reconciled_at is null or s.last_reconciled_at < t.offboard_after))))
-      returning t.slug, (case when t.status = 'active' then 'provisioning' else 'offboarding' end) as before, t.status as after`)
-    const changed = rows[0]
-    if (!changed)
-      return undefined
-    await writeAuditEntry(tx, RECONCILER_ACTOR, {
-      action: changed.after === 'active'
-        ? 'tenant.activate'
-        : 'tenant.delete',
-      targetType: 'tenant',
-      targetId: tenantId,
-      tenantSlug: changed.slug,
-      changes: [
-        { field: 'status', before: changed.before, after: changed.after },
-      ],
-    })
-    return changed.after
+export async function settleTenantStatus(tx: Transaction, tenantId: string): Promise<'active' | 'deleted' | undefined> {
+  const { rows } = await tx.execute<{ slug: string, before: string, after: 'active' | 'deleted' }>(sql`
+    update tenants t set
+      status = case when t.status = 'provisioning' then 'active'::tenant_status else 'deleted'::tenant_status end,
+      updated_at = now()
+     where t.id = ${tenantId}
+       and (t.status = 'provisioning' or (t.status = 'offboarding' and t.offboard_after <= now()))
+       and not exists (
+         select 1 from provisioning_steps s
+          where s.tenant_id = t.id
+            and (s.status not in ('ok', 'skipped')
+                 or (t.status = 'offboarding' and (s.last_reconciled_at is null or s.last_reconciled_at < t.offboard_after))))
+    returning t.slug, (case when t.status = 'active' then 'provisioning' else 'offboarding' end) as before, t.status as after`)
+  const changed = rows[0]
+  if (!changed)
+    return undefined
+  await writeAuditEntry(tx, RECONCILER_ACTOR, {
+    action: changed.after === 'active'
+      ? 'tenant.activate'
+      : 'tenant.delete',
+    targetType: 'tenant',
+    targetId: tenantId,
+    tenantSlug: changed.slug,
+    changes: [
+      { field: 'status', before: changed.before, after: changed.after },
+    ],
   })
+  return changed.after
 }

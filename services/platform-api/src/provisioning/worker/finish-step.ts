@@ -3,6 +3,7 @@ import type { ProvisioningStepRow } from '../../db/schema'
 import type { StepOutcome } from '../step'
 import { sql } from 'drizzle-orm'
 import { notifyProvisioning } from '../notify-provisioning'
+import { settleTenantStatus } from '../settle-tenant-status'
 
 export type StepResult
   = | { kind: 'outcome', outcome: StepOutcome }
@@ -25,6 +26,9 @@ export async function finishStep(db: Database, row: ProvisioningStepRow, result:
   const now = new Date()
   const set = changesFor(row, result, options, now)
   return db.transaction(async (tx) => {
+    // Finishers of one tenant take turns, so the last step to finish sees every other step's result and
+    // moves the tenant on (two finishing at once would each miss the other's uncommitted update).
+    await tx.execute(sql`select 1 from tenants where id = ${row.tenantId} for update`)
     const { rowCount } = await tx.execute(sql`
       update provisioning_steps set
         status = ${set.status},
@@ -40,9 +44,16 @@ export async function finishStep(db: Database, row: ProvisioningStepRow, result:
           : null}::jsonb, outputs),
         lease_owner = null, lease_until = null, updated_at = now()
        where tenant_id = ${row.tenantId} and step = ${row.step} and lease_owner = ${options.workerId}`)
-    if (rowCount === 1)
-      await notifyProvisioning(tx, row.tenantId)
-    return rowCount === 1
+    if (rowCount !== 1)
+      return false
+    if (result.kind === 'outcome' && (result.outcome.status === 'ok' || result.outcome.status === 'skipped')) {
+      // Steps waiting on this one (onboarding, identity during removal) are woken now, not at their next poll.
+      await tx.execute(sql`update provisioning_steps set next_attempt_at = now()
+        where tenant_id = ${row.tenantId} and step <> ${row.step} and status = 'pending' and next_attempt_at > now()`)
+      await settleTenantStatus(tx, row.tenantId)
+    }
+    await notifyProvisioning(tx, row.tenantId)
+    return true
   })
 }
 

@@ -5,10 +5,8 @@ import type { DesiredTenant, ProvisioningStep, StepName } from '../step'
 import type { BackoffOptions } from './backoff'
 import type { StepResult } from './finish-step'
 import { randomUUID } from 'node:crypto'
-import { sql } from 'drizzle-orm'
 import { loadDesiredTenant } from '../load-desired-tenant'
 import { recordUpstreamWrite } from '../record-upstream-write'
-import { settleTenantStatus } from '../settle-tenant-status'
 import { isRetryable, UpstreamError } from '../upstream-error'
 import { backoffDelay } from './backoff'
 import { finishStep } from './finish-step'
@@ -89,16 +87,8 @@ export async function runClaimedStep(deps: StepRunnerDeps, row: ProvisioningStep
     retryAt: retryAt(row, result, deps),
   })
   deps.onFinished?.(row, result, ms)
-  if (result.kind === 'failure') {
+  if (result.kind === 'failure')
     logger.warn({ err: result.message, retryable: result.retryable, attempts: row.attempts + 1 }, 'step failed')
-    return
-  }
-  if (result.outcome.status === 'ok' || result.outcome.status === 'skipped') {
-    // Steps waiting on this one (onboarding, identity during removal) are woken now, not at their next poll.
-    await db.execute(sql`update provisioning_steps set next_attempt_at = now()
-      where tenant_id = ${row.tenantId} and step <> ${row.step} and status = 'pending' and next_attempt_at > now()`)
-    await settleTenantStatus(db, row.tenantId)
-  }
 }
 
 function retryAt(row: ProvisioningStepRow, result: StepResult, deps: StepRunnerDeps): Date | undefined {
