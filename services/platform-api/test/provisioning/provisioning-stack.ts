@@ -18,8 +18,11 @@ export interface ProvisioningStack {
   startWorker: (overrides?: Partial<ReconcilerOptions>) => ReturnType<typeof startReconciler>
   /** Stops every worker started so far (tests call it after each case so none outlives its settings). */
   stopWorkers: () => Promise<void>
-  /** Resolves when the tenant's every step is ok or skipped and nothing is due before the resync. */
-  converged: (slug: string, timeoutMs?: number) => Promise<void>
+  /**
+   * Resolves when the tenant's every step is ok or skipped, with no change pending and (unless
+   * `resyncing`, for workers with a short resync) nothing due within a minute.
+   */
+  converged: (slug: string, timeoutMs?: number, options?: { resyncing?: boolean }) => Promise<void>
   close: () => Promise<void>
 }
 
@@ -64,7 +67,7 @@ export async function startProvisioningStack(env: Record<string, string> = {}): 
     async stopWorkers() {
       await Promise.all(workers.splice(0).map(worker => worker.stop()))
     },
-    async converged(slug, timeoutMs = 20_000) {
+    async converged(slug, timeoutMs = 20_000, options = {}) {
       const deadline = Date.now() + timeoutMs
       let last = ''
       while (Date.now() < deadline) {
@@ -80,7 +83,7 @@ export async function startProvisioningStack(env: Record<string, string> = {}): 
           .innerJoin(tenants, eq(tenants.id, provisioningSteps.tenantId))
           .where(eq(tenants.slug, slug))
         last = JSON.stringify(rows)
-        const settled = rows.length === 4 && rows.every(row => (row.status === 'ok' || row.status === 'skipped') && row.generation === row.run && (!row.next || row.next.getTime() > Date.now() + 60_000))
+        const settled = rows.length === 4 && rows.every(row => (row.status === 'ok' || row.status === 'skipped') && row.generation === row.run && (options.resyncing || !row.next || row.next.getTime() > Date.now() + 60_000))
         if (settled)
           return
         await new Promise(resolve => setTimeout(resolve, 50))

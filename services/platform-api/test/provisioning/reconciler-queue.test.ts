@@ -90,7 +90,7 @@ describe('periodic resync', () => {
   it('finds drift behind the platform\'s back and repairs it, with audit entries', async () => {
     const worker = stack.startWorker({ resyncMs: 300 })
     await createTenant('drifty')
-    await expect.poll(async () => (await step('drifty', 'identity')).status, { timeout: 10_000 }).toBe('ok')
+    await stack.converged('drifty', 20_000, { resyncing: true })
     const since = new Date()
     stack.twins.idp.authentik.drift({ action: 'deleteGroup', group: 'tenant:drifty:owner' })
     await expect.poll(() => stack.twins.idp.authentik.groups().some(group => group.name === 'tenant:drifty:owner'), { timeout: 10_000, interval: 100 }).toBe(true)

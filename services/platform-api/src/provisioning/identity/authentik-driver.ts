@@ -1,5 +1,5 @@
 import { Configuration, CoreApi, FetchError, ResponseError } from '@goauthentik/api'
-import { permanent, UpstreamError } from '../upstream-error'
+import { permanent, retryable, UpstreamError } from '../upstream-error'
 import { createUpstreamFetch } from '../upstream-fetch'
 
 export interface AuthentikDriverOptions {
@@ -30,6 +30,10 @@ function apiBase(baseUrl: string): string {
 
 async function refused(what: string, error: ResponseError): Promise<UpstreamError> {
   const body = await error.response.text().catch(() => '')
+  // An object this run just listed and that is now gone was deleted behind our back meanwhile: the
+  // next attempt lists again and recreates it, so this is worth retrying rather than resting on.
+  if (error.response.status === 404)
+    return retryable('authentik', `${what}: not found (404), changed upstream during the run`, { status: 404, cause: error })
   return permanent('authentik', `${what} was refused with ${error.response.status}${body
     ? `: ${body.slice(0, 500)}`
     : ''}`, { status: error.response.status, cause: error })
