@@ -76,9 +76,9 @@ export function formatSummary(urls: DevStackUrls, users: readonly IdpUser[] = DE
         ]),
         '  Each twin: /__twin/faults, /__twin/writes, /__twin/drift, /__twin/state (see README.md)',
         '',
-        'Provisioning',
-        `  GET ${urls.api}/tenants/acme/provisioning with an operator's bearer token: each step and the`,
-        '  tenant status, which turns active once identity, mail, files and onboarding are done (…/events streams it)',
+        'Provisioning (each step and the tenant status, active once all are done; …/events streams it)',
+        '  TOKEN=$(pnpm --filter @dezky/devstack --silent token)   # the demo super admin, for an hour',
+        `  curl -H "authorization: Bearer $TOKEN" ${urls.api}/tenants/acme/provisioning`,
         '',
       ]
     : []
