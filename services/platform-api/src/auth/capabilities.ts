@@ -45,6 +45,8 @@ export const CAPABILITIES = {
   },
   /** Offboarding removes the customer's identity, mail and files after the grace period. */
   'tenant:offboard': { operator: OPERATOR_LEADS, partner: [], tenant: [] },
+  /** Upstream error texts and ids of a tenant's provisioning: for the people who fix it, not customers. */
+  'provisioning:details': { operator: ALL_OPERATORS, partner: PARTNER_ROLES, tenant: [] },
   /** Run the reconciler now, or retry a failed step: an operations tool. */
   'tenant:reconcile': { operator: OPERATOR_WRITERS, partner: [], tenant: [] },
   'member:read': {

@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/client'
 import type { DesiredTenant, StepName, StepStatus } from './step'
 import { PLAN_LIMITS } from '@dezky/contracts'
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq, getTableColumns, sql } from 'drizzle-orm'
 import { provisioningSteps, tenantMemberships, tenants, users } from '../db/schema'
 import { desiredMode } from './desired-mode'
 
@@ -9,10 +9,15 @@ import { desiredMode } from './desired-mode'
  * Reads what one step should make true for a tenant: its lifecycle mode, plan quotas, domains and
  * members, plus what the step observed and produced last time. Undefined when the tenant is gone.
  */
-export async function loadDesiredTenant(db: Queryable, tenantId: string, step: StepName, now = new Date()): Promise<DesiredTenant | undefined> {
-  const [tenant] = await db.select().from(tenants).where(eq(tenants.id, tenantId))
+export async function loadDesiredTenant(db: Queryable, tenantId: string, step: StepName): Promise<DesiredTenant | undefined> {
+  // The database's clock decides the mode, as it decides when the tenant is deleted (settle-tenant-status).
+  const [tenant] = await db.select({
+    ...getTableColumns(tenants),
+    loadedAt: sql<string>`now()`,
+  }).from(tenants).where(eq(tenants.id, tenantId))
   if (!tenant)
     return undefined
+  const now = new Date(tenant.loadedAt)
   // Another live membership keeps a person's shared identity active whatever happens to this tenant.
   const activeElsewhere = sql<boolean>`exists (
     select 1 from ${tenantMemberships} other
@@ -54,6 +59,7 @@ export async function loadDesiredTenant(db: Queryable, tenantId: string, step: S
     offboardAfter: tenant.status === 'offboarding'
       ? tenant.offboardAfter
       : null,
+    loadedAt: now,
     otherSteps: Object.fromEntries(steps.filter(row => row.step !== step).map(row => [row.step, row.status])) as Partial<Record<StepName, StepStatus>>,
   }
 }

@@ -29,32 +29,46 @@ export function createProvisioningEvents(db: Database, logger: Logger): Provisio
     }
   }
 
+  let retry: NodeJS.Timeout | undefined
+  const reconnectLater = (ms: number) => {
+    if (closed || retry)
+      return
+    retry = setTimeout(() => {
+      retry = undefined
+      if (listeners.size)
+        void connect()
+    }, ms)
+  }
+
   function connect(): Promise<void> {
     connecting ??= (async () => {
+      let next: PoolClient | undefined
       try {
-        const next = await db.$client.connect()
-        next.on('notification', (message) => {
+        next = await db.$client.connect()
+        const own = next
+        own.on('notification', (message) => {
           for (const listener of listeners.get(message.payload ?? '') ?? [])
             listener()
         })
-        next.on('error', (error) => {
+        own.on('error', (error) => {
           logger.warn({ err: error.message }, 'provisioning LISTEN connection failed')
-          next.release(true)
-          client = undefined
+          own.release(true)
+          if (client === own)
+            client = undefined
           connecting = undefined
-          if (!closed && listeners.size) {
-            notifyAll()
-            setTimeout(() => void connect(), 1000)
-          }
+          // Notifications may have been missed: every stream re-reads its state.
+          notifyAll()
+          reconnectLater(1000)
         })
-        await next.query(`listen ${PROVISIONING_CHANNEL}`)
-        client = next
+        await own.query(`listen ${PROVISIONING_CHANNEL}`)
+        client = own
       }
       catch (error) {
         logger.warn({ err: (error as Error).message }, 'provisioning LISTEN failed; retrying')
+        if (next && client !== next)
+          next.release(true)
         connecting = undefined
-        if (!closed)
-          setTimeout(() => void connect(), 2000)
+        reconnectLater(2000)
       }
     })()
     return connecting
@@ -78,6 +92,7 @@ export function createProvisioningEvents(db: Database, logger: Logger): Provisio
     },
     async close() {
       closed = true
+      clearTimeout(retry)
       listeners.clear()
       await connecting
       if (client) {

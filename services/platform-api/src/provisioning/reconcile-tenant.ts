@@ -51,5 +51,5 @@ export async function reconcileTenant({ db, principal, slug, step, audit }: Reco
       },
     ],
   })
-  return readProvisioning(db, tenant)
+  return readProvisioning(db, tenant, principal)
 }

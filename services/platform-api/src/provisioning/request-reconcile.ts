@@ -23,6 +23,9 @@ export interface RequestReconcileOptions {
  */
 export async function requestReconcile(db: Queryable, tenantId: string, options: RequestReconcileOptions = {}): Promise<void> {
   const steps = options.steps ?? STEP_NAMES
+  // The same lock a finishing step takes first: a request and a finish of one tenant never interleave,
+  // so the finish sees the newer generation (and the lock order — tenant, steps, audit — is the same).
+  await db.execute(sql`select 1 from tenants where id = ${tenantId} for no key update`)
   await db.insert(provisioningSteps).values(steps.map(step => ({
     tenantId,
     step,
@@ -32,9 +35,9 @@ export async function requestReconcile(db: Queryable, tenantId: string, options:
     generation: sql`${provisioningSteps.generation} + 1`,
     nextAttemptAt: sql`now()`,
     attempts: 0,
-    // A resting failure goes back to pending; a running step keeps running (its lease) and, seeing the
-    // newer generation when it finishes, stays due.
-    status: sql`case when ${provisioningSteps.status} = 'error' then 'pending'::provisioning_status else ${provisioningSteps.status} end`,
+    // Everything not running is pending again until a run has applied this change; a running step keeps
+    // its lease and, seeing the newer generation when it finishes, stays pending and due.
+    status: sql`case when ${provisioningSteps.status} = 'running' then 'running'::provisioning_status else 'pending'::provisioning_status end`,
     updatedAt: sql`now()`,
   }).where(and(eq(provisioningSteps.tenantId, tenantId), inArray(provisioningSteps.step, [...steps])))
   await notifyProvisioning(db, tenantId, { wakeWorkers: true })

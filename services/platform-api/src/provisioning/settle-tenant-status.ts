@@ -18,12 +18,15 @@ export async function settleTenantStatus(tx: Transaction, tenantId: string): Pro
        and not exists (
          select 1 from provisioning_steps s
           where s.tenant_id = t.id
-            and (s.status not in ('ok', 'skipped')
+            and (s.status not in ('ok', 'skipped') or s.generation > s.run_generation
                  or (t.status = 'offboarding' and (s.last_reconciled_at is null or s.last_reconciled_at < t.offboard_after))))
     returning t.slug, (case when t.status = 'active' then 'provisioning' else 'offboarding' end) as before, t.status as after`)
   const changed = rows[0]
   if (!changed)
     return undefined
+  // Nothing is left upstream to watch for drift: a deleted tenant's steps rest.
+  if (changed.after === 'deleted')
+    await tx.execute(sql`update provisioning_steps set next_attempt_at = null where tenant_id = ${tenantId}`)
   await writeAuditEntry(tx, RECONCILER_ACTOR, {
     action: changed.after === 'active'
       ? 'tenant.activate'

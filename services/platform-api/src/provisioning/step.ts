@@ -48,6 +48,8 @@ export interface DesiredTenant {
   otherSteps: Partial<Record<StepName, StepStatus>>
   /** While offboarding: when the grace period ends and the mode turns `absent`. */
   offboardAfter?: Date | null
+  /** Database time at which this desired state was read. */
+  loadedAt?: Date
 }
 
 export const STEP_STATUSES = PROVISIONING_STATUSES

@@ -44,7 +44,7 @@ export async function streamProvisioning(options: StreamProvisioningOptions): Pr
           const [current] = await db.select({ status: tenants.status }).from(tenants).where(eq(tenants.id, tenant.id))
           if (!current)
             return finish()
-          const view = await readProvisioning(db, { id: tenant.id, slug: tenant.slug, status: current.status })
+          const view = await readProvisioning(db, { ...tenant, status: current.status }, options.principal)
           write(`event: provisioning\nid: ${++sequence}\ndata: ${JSON.stringify(view)}\n\n`)
         }
         catch {

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/client'
 import { and, ne, sql } from 'drizzle-orm'
-import { tenants } from '../db/schema'
+import { provisioningSteps, tenants } from '../db/schema'
 import { Problem } from '../http/problem'
 
 /**
@@ -16,7 +16,16 @@ export async function assertDomainsFree(db: Queryable, domains: readonly string[
       ? ne(tenants.id, exceptTenantId)
       : undefined,
   ))
-  const clashes = domains.filter(domain => taken.some(row => row.domains.includes(domain)))
+  // A domain another tenant dropped stays taken until its mail step has removed it from the mail server:
+  // claiming it earlier would let that removal delete the new owner's mailboxes.
+  const { rows: held } = await db.execute<{ domain: string }>(sql`
+    select jsonb_object_keys(s.observed->'domains') as domain from ${provisioningSteps} s
+     where s.step = 'mail' and jsonb_typeof(s.observed->'domains') = 'object'
+       and s.observed->'domains' ?| ${sql.param([...domains])}::text[]
+       ${exceptTenantId
+          ? sql`and s.tenant_id <> ${exceptTenantId}`
+          : sql``}`)
+  const clashes = domains.filter(domain => taken.some(row => row.domains.includes(domain)) || held.some(row => row.domain === domain))
   if (clashes.length) {
     throw new Problem(409, 'Domain in use', {
       detail: `Already used by another tenant: ${clashes.join(', ')}.`,

@@ -68,6 +68,7 @@ export async function planIdpMembershipChanges(db: Queryable, principal: Princip
  * access through the IdP.
  */
 export async function mirrorIdpMemberships(tx: Transaction, principal: Principal, userId: string, actor: AuditActor): Promise<void> {
+  const applied: Awaited<ReturnType<typeof planIdpMembershipChanges>> = []
   for (const change of await planIdpMembershipChanges(tx, principal, userId)) {
     if (change.after) {
       const inserted = await tx.insert(tenantMemberships).values({
@@ -88,6 +89,10 @@ export async function mirrorIdpMemberships(tx: Transaction, principal: Principal
       await tx.delete(tenantMemberships).where(and(eq(tenantMemberships.tenantId, change.tenantId), eq(tenantMemberships.userId, userId), eq(tenantMemberships.source, 'idp')))
     }
     await requestReconcile(tx, change.tenantId)
+    applied.push(change)
+  }
+  // The audit lock is taken last, after every tenant lock, in the order reconciler workers take them.
+  for (const change of applied) {
     await writeAuditEntry(tx, actor, {
       action: 'member.sync',
       targetType: 'user',

@@ -58,7 +58,8 @@ describe('failures', () => {
     await expect.poll(async () => (await step('fragile', 'files')).attempts, { timeout: 15_000, interval: 50 }).toBe(3)
     const files = await step('fragile', 'files')
     expect(files.status).toBe('error')
-    expect(files.nextAttemptAt).toBeNull()
+    // Out of attempts, a retryable failure rests until the next periodic resync (not the backoff).
+    expect(files.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now() + 60_000)
     expect(files.lastError).toMatch(/ocis: .* 503/)
     expect((await step('fragile', 'identity')).status).toBe('ok')
     const [tenant] = await stack.api.database.db.select().from(tenants).where(eq(tenants.slug, 'fragile'))

@@ -15,5 +15,6 @@ export interface BackoffOptions {
 export function backoffDelay(attempts: number, options: BackoffOptions, retryAfterMs = 0, random: () => number = Math.random): number {
   const exponential = Math.min(options.maxMs, options.baseMs * 2 ** Math.max(0, attempts - 1))
   const jittered = exponential / 2 + random() * exponential / 2
-  return Math.round(Math.min(options.maxMs, Math.max(options.baseMs, jittered, retryAfterMs)))
+  // The server's Retry-After wins even beyond maxMs (within an hour): retrying sooner only earns another 429.
+  return Math.round(Math.max(Math.min(options.maxMs, Math.max(options.baseMs, jittered)), Math.min(retryAfterMs, 3_600_000)))
 }

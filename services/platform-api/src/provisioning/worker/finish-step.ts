@@ -15,6 +15,8 @@ export interface FinishOptions {
   resyncAt: Date
   /** For a failure: when to try again (already backed off); undefined = rest in `error`. */
   retryAt?: Date
+  /** Database time at which the run loaded the desired state. */
+  loadedAt?: Date
 }
 
 /**
@@ -28,13 +30,22 @@ export async function finishStep(db: Database, row: ProvisioningStepRow, result:
   return db.transaction(async (tx) => {
     // Finishers of one tenant take turns, so the last step to finish sees every other step's result and
     // moves the tenant on (two finishing at once would each miss the other's uncommitted update).
-    await tx.execute(sql`select 1 from tenants where id = ${row.tenantId} for update`)
+    await tx.execute(sql`select 1 from tenants where id = ${row.tenantId} for no key update`)
     const { rowCount } = await tx.execute(sql`
       update provisioning_steps set
-        status = ${set.status},
+        -- A change requested during the run is not applied yet: pending (and due) whatever the outcome.
+        status = case when generation > run_generation then 'pending'::provisioning_status else ${set.status}::provisioning_status end,
         -- A change requested during the run starts the count again, as the request itself did.
         attempts = case when generation > run_generation then 0 else ${set.attempts}::int end, last_error = ${set.lastError}, detail = ${set.detail},
-        next_attempt_at = case when generation > run_generation then now() else ${set.nextAttemptAt?.toISOString() ?? null}::timestamptz end,
+        next_attempt_at = case
+          when generation > run_generation then now()
+          -- A step that waited on others while one of them finished meanwhile looks again at once (the
+          -- finisher's wake-up found it still running).
+          when ${set.status === 'pending'} and exists (
+            select 1 from provisioning_steps other
+             where other.tenant_id = provisioning_steps.tenant_id and other.step <> provisioning_steps.step
+               and other.status in ('ok', 'skipped') and other.updated_at >= provisioning_steps.last_started_at) then now()
+          else ${set.nextAttemptAt?.toISOString() ?? null}::timestamptz end,
         last_reconciled_at = coalesce(${set.reconciledAt?.toISOString() ?? null}::timestamptz, last_reconciled_at),
         observed = coalesce(${set.observed
           ? JSON.stringify(set.observed)
@@ -62,7 +73,8 @@ function changesFor(row: ProvisioningStepRow, result: StepResult, options: Finis
     return {
       status: 'error' as const,
       attempts: row.attempts + 1,
-      lastError: result.message.slice(0, 2000),
+      // Text from upstreams may hold a NUL, which Postgres text refuses: the finish would fail for good.
+      lastError: result.message.replaceAll('\u0000', '').slice(0, 2000),
       detail: null,
       nextAttemptAt: options.retryAt ?? null,
       reconciledAt: null,
@@ -91,7 +103,8 @@ function changesFor(row: ProvisioningStepRow, result: StepResult, options: Finis
       ? outcome.reason
       : null,
     nextAttemptAt: options.resyncAt,
-    reconciledAt: now,
+    // When the run read the desired state (database time): what offboarding compares with its grace end.
+    reconciledAt: options.loadedAt ?? now,
     observed: outcome.observed,
     outputs: outcome.outputs,
   }

@@ -38,12 +38,22 @@ export async function runClaimedStep(deps: StepRunnerDeps, row: ProvisioningStep
   const logger = deps.logger.child({ tenantId: row.tenantId, step: row.step, runId })
   const lost = new AbortController()
   const signal = AbortSignal.any([lost.signal, deps.shutdown])
+  // If renewals keep failing (database unreachable), the lease runs out here too: stop before another
+  // worker may have claimed the step, rather than run it twice at once.
+  let leaseDeadline = Date.now() + deps.leaseMs
   const heartbeat = setInterval(() => {
+    if (Date.now() >= leaseDeadline) {
+      lost.abort(new Error('lease expired'))
+      return
+    }
+    const renewing = Date.now()
     renewLease(db, row, workerId, deps.leaseMs).then((held) => {
       if (!held)
         lost.abort(new Error('lease lost'))
+      else
+        leaseDeadline = renewing + deps.leaseMs
     }, error => logger.warn({ err: (error as Error).message }, 'lease renewal failed'))
-  }, Math.max(250, Math.floor(deps.leaseMs / 3)))
+  }, Math.max(100, Math.floor(deps.leaseMs / 3)))
   const started = Date.now()
   let desired: DesiredTenant | undefined
   let result: StepResult
@@ -81,19 +91,34 @@ export async function runClaimedStep(deps: StepRunnerDeps, row: ProvisioningStep
     return
   }
   const ms = Date.now() - started
-  await finishStep(db, row, result, {
-    workerId,
-    resyncAt: resyncAt(desired, deps.resyncMs),
-    retryAt: retryAt(row, result, deps),
-  })
+  try {
+    await finishStep(db, row, result, {
+      workerId,
+      resyncAt: resyncAt(desired, deps.resyncMs),
+      retryAt: retryAt(row, result, deps),
+      loadedAt: desired?.loadedAt,
+    })
+  }
+  catch (error) {
+    // The step stays `running` until its lease runs out, then runs again: nothing is lost.
+    logger.error({ err: (error as Error).message }, 'storing the outcome failed')
+    return
+  }
   deps.onFinished?.(row, result, ms)
   if (result.kind === 'failure')
     logger.warn({ err: result.message, retryable: result.retryable, attempts: row.attempts + 1 }, 'step failed')
 }
 
+/**
+ * When a failed step runs again: after a backoff while attempts remain; once they are spent, a retryable
+ * failure rests in `error` until the next periodic resync (an outage longer than the backoff heals by
+ * itself), a permanent one until someone retries or changes the tenant.
+ */
 function retryAt(row: ProvisioningStepRow, result: StepResult, deps: StepRunnerDeps): Date | undefined {
-  if (result.kind !== 'failure' || !result.retryable || row.attempts + 1 >= deps.maxAttempts)
+  if (result.kind !== 'failure' || !result.retryable)
     return undefined
+  if (row.attempts + 1 >= deps.maxAttempts)
+    return new Date(Date.now() + deps.resyncMs)
   return new Date(Date.now() + backoffDelay(row.attempts + 1, deps.backoff, result.retryAfterMs))
 }
 

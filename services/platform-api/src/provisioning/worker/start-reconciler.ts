@@ -78,24 +78,35 @@ export function startReconciler(options: ReconcilerOptions): Reconciler {
   }
 
   let listener: PoolClient | undefined
+  let relisten: NodeJS.Timeout | undefined
+  const listenLater = (ms: number) => {
+    if (!shutdown.signal.aborted && !relisten) {
+      relisten = setTimeout(() => {
+        relisten = undefined
+        void listen()
+      }, ms)
+    }
+  }
   async function listen() {
+    let next: PoolClient | undefined
     try {
-      listener = await options.db.$client.connect()
-      listener.on('notification', wakeUp)
-      listener.on('error', () => {
-        listener?.release(true)
-        listener = undefined
-        if (!shutdown.signal.aborted)
-          setTimeout(() => void listen(), pollMs)
+      next = await options.db.$client.connect()
+      const own = next
+      own.on('notification', wakeUp)
+      own.on('error', () => {
+        own.release(true)
+        if (listener === own)
+          listener = undefined
+        listenLater(pollMs)
       })
-      await listener.query(`listen ${RECONCILE_CHANNEL}`)
+      await own.query(`listen ${RECONCILE_CHANNEL}`)
+      listener = own
     }
     catch (error) {
       logger.warn({ err: (error as Error).message }, 'LISTEN failed; polling only until it works')
-      listener?.release(true)
-      listener = undefined
-      if (!shutdown.signal.aborted)
-        setTimeout(() => void listen(), pollMs * 5)
+      if (next && listener !== next)
+        next.release(true)
+      listenLater(pollMs * 5)
     }
   }
 
@@ -142,6 +153,7 @@ export function startReconciler(options: ReconcilerOptions): Reconciler {
     running: () => inFlight.size,
     async stop() {
       shutdown.abort()
+      clearTimeout(relisten)
       wakeUp()
       await looping
       await Promise.allSettled([...inFlight])
