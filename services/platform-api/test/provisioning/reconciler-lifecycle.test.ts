@@ -136,6 +136,9 @@ describe('offboarding', () => {
     })
     const [deleted] = await stack.api.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'tenant.delete'), eq(auditLog.tenantSlug, 'cyberdyne')))
     expect(deleted?.actorSubject).toBe('system:reconciler')
+    // Nothing left upstream to watch: the deleted tenant's steps rest.
+    const { rows } = await stack.api.database.db.execute<{ due: number }>(sql`select count(*)::int as due from provisioning_steps where tenant_id = (select id from tenants where slug = 'cyberdyne') and next_attempt_at is not null`)
+    expect(rows[0]!.due).toBe(0)
   })
 
   it('can be cancelled during the grace period with nothing lost', async () => {
@@ -155,5 +158,37 @@ describe('offboarding', () => {
     const response = await stack.api.request('POST', '/tenants/cyberdyne/resume', { token: stack.operator, body: {} })
     expect(response.status).toBe(409)
     expect(response.headers.get('content-type')).toContain('application/problem+json')
+  })
+})
+
+describe('domains', () => {
+  it('stay taken by the tenant that dropped them until its mail step has removed them', async () => {
+    await createTenant('initrode', [
+      ['bill', 'owner'],
+    ])
+    await stack.stopWorkers()
+    await call('PATCH', '/tenants/initrode', { domains: [] })
+    // Until a run removes initrode.test from the mail server, nobody else can claim it.
+    const early = await stack.api.request('POST', '/tenants', {
+      token: stack.operator,
+      body: {
+        slug: 'initrode2',
+        name: 'x',
+        domains: ['initrode.test'],
+      },
+    })
+    expect(early.status).toBe(409)
+    stack.startWorker()
+    await stack.converged('initrode')
+    expect(stack.twins.stalwart.objects('Domain').some(domain => domain.name === 'initrode.test')).toBe(false)
+    const later = await stack.api.request('POST', '/tenants', {
+      token: stack.operator,
+      body: {
+        slug: 'initrode2',
+        name: 'x',
+        domains: ['initrode.test'],
+      },
+    })
+    expect(later.status, await later.clone().text()).toBe(201)
   })
 })

@@ -65,6 +65,13 @@ describe('failures', () => {
     const [tenant] = await stack.api.database.db.select().from(tenants).where(eq(tenants.slug, 'fragile'))
     expect(tenant!.status).toBe('provisioning')
 
+    // The upstream's words are for operators and partners; the tenant's own people see only the status.
+    const asOwner = await (await stack.api.request('GET', '/tenants/fragile/provisioning', { token: await stack.api.token(['tenant:fragile:owner']) })).json()
+    const ownerView = asOwner.steps.find((s: { step: string }) => s.step === 'files')
+    expect(ownerView).toMatchObject({ status: 'error', lastError: null, observed: {} })
+    const asOperator = await (await stack.api.request('GET', '/tenants/fragile/provisioning', { token: stack.operator })).json()
+    expect(asOperator.steps.find((s: { step: string }) => s.step === 'files').lastError).toMatch(/503/)
+
     stack.twins.ocis.clearFaults()
     const retried = await stack.api.request('POST', '/tenants/fragile/provisioning/files/retry', { token: stack.operator })
     expect(retried.status).toBe(202)
@@ -95,9 +102,10 @@ describe('periodic resync', () => {
     const since = new Date()
     stack.twins.idp.authentik.drift({ action: 'deleteGroup', group: 'tenant:drifty:owner' })
     await expect.poll(() => stack.twins.idp.authentik.groups().some(group => group.name === 'tenant:drifty:owner'), { timeout: 10_000, interval: 100 }).toBe(true)
-    const repairs = await stack.api.database.db.select().from(auditLog).where(and(eq(auditLog.tenantSlug, 'drifty'), eq(auditLog.action, 'authentik.group.create'), gt(auditLog.at, since)))
-    expect(repairs).toHaveLength(1)
-    expect(repairs[0]!.actorSubject).toBe('system:reconciler')
+    // The audit entry follows the upstream write by a moment.
+    const repairs = () => stack.api.database.db.select().from(auditLog).where(and(eq(auditLog.tenantSlug, 'drifty'), eq(auditLog.action, 'authentik.group.create'), gt(auditLog.at, since)))
+    await expect.poll(async () => (await repairs()).length, { timeout: 5000 }).toBe(1)
+    expect((await repairs())[0]!.actorSubject).toBe('system:reconciler')
     await worker.stop()
   })
 })
