@@ -1,6 +1,6 @@
 import type { ProvisioningStep } from '../step'
 import type { StalwartDriver } from './create-stalwart-driver'
-import type { EnsureMailOptions } from './ensure-mail'
+import type { EnsureMailOptions, MailObserved } from './ensure-mail'
 import { ensureMail } from './ensure-mail'
 import { removeMailDomains } from './remove-mail-domains'
 
@@ -8,7 +8,7 @@ import { removeMailDomains } from './remove-mail-domains'
  * The mail step: Stalwart domains (automatic DKIM) and one mailbox per member on a tenant domain.
  * - no domain → `skipped`
  * - `present` / `suspended` → see {@link ensureMail}; domains the tenant dropped are removed first
- * - `absent` → accounts, DKIM keys and domains deleted
+ * - `absent` → accounts, DKIM keys and domains deleted — only those the step created or recorded
  *
  * Observed: `{ domains: { [name]: id }, accounts: { [email]: id } }`; outputs: `{ dnsRecords }`.
  *
@@ -25,21 +25,23 @@ export function createMailStep(driver: StalwartDriver, options: Partial<EnsureMa
   return {
     name: 'mail',
     async run(desired, ctx) {
-      const previous = Object.keys((desired.observed?.domains ?? {}) as Record<string, string>)
+      const observed = (desired.observed ?? {}) as Partial<MailObserved>
+      const owner = { slug: desired.slug, observed }
+      const previous = Object.keys(observed.domains ?? {})
       if (desired.mode === 'absent') {
         await removeMailDomains(driver, [
           ...new Set([
             ...desired.domains,
             ...previous,
           ]),
-        ], ctx)
+        ], owner, ctx)
         return {
           status: 'ok',
           observed: { domains: {}, accounts: {} },
           outputs: { dnsRecords: [] },
         }
       }
-      await removeMailDomains(driver, previous.filter(name => !desired.domains.includes(name)), ctx)
+      await removeMailDomains(driver, previous.filter(name => !desired.domains.includes(name)), owner, ctx)
       if (desired.domains.length === 0) {
         return {
           status: 'skipped',

@@ -30,9 +30,9 @@ export interface EnsureMailOptions {
  */
 export async function ensureMail(driver: StalwartDriver, desired: DesiredTenant, ctx: StepContext, options: EnsureMailOptions): Promise<StepOutcome> {
   const before = (desired.observed ?? {}) as Partial<MailObserved>
-  const found = await findMailDomains(driver, desired.domains, before.domains ?? {}, ctx.signal)
+  const found = await findMailDomains(driver, desired.domains, { slug: desired.slug, observedIds: before.domains ?? {} }, ctx.signal)
   const domainSet = planDomains(desired, found)
-  const accountSet = planAccounts(desired, found)
+  const accountSet = planAccounts(desired, found, Object.values(before.accounts ?? {}))
   const [domainOutcome, accountOutcome] = await applySets(driver, [domainSet, accountSet], ctx)
 
   const observed: MailObserved = { domains: {}, accounts: {} }

@@ -7,6 +7,8 @@ export interface MailDomain {
   isEnabled: boolean
   dkimManagement: string
   createdAt?: string
+  /** `dezky:tenant:<slug>` on domains the platform created (see mail-marker.ts). */
+  description?: string
   /** The records Stalwart wants published, in BIND syntax. */
   dnsZoneFile: string
 }
@@ -19,6 +21,8 @@ export interface MailAccount {
   email: string
   maxDiskQuota?: number
   permissions: JsonObject
+  /** `dezky:tenant:<slug>` on accounts the platform created (see mail-marker.ts). */
+  description?: string
 }
 
 export const DOMAIN_PROPERTIES = [
@@ -28,6 +32,7 @@ export const DOMAIN_PROPERTIES = [
   'dkimManagement',
   'createdAt',
   'dnsZoneFile',
+  'description',
 ]
 export const ACCOUNT_PROPERTIES = [
   'id',
@@ -37,7 +42,14 @@ export const ACCOUNT_PROPERTIES = [
   'emailAddress',
   'quotas',
   'permissions',
+  'description',
 ]
+
+function textOf(value: unknown) {
+  return typeof value === 'string'
+    ? value
+    : undefined
+}
 
 export function toMailDomain(object: JsonObject): MailDomain {
   return {
@@ -51,6 +63,7 @@ export function toMailDomain(object: JsonObject): MailDomain {
     dnsZoneFile: typeof object.dnsZoneFile === 'string'
       ? object.dnsZoneFile
       : '',
+    description: textOf(object.description),
   }
 }
 
@@ -65,5 +78,6 @@ export function toMailAccount(object: JsonObject): MailAccount {
       ? quotas.maxDiskQuota
       : undefined,
     permissions: (object.permissions ?? { '@type': 'Inherit' }) as JsonObject,
+    description: textOf(object.description),
   }
 }

@@ -5,11 +5,16 @@ import type { FoundMail } from './find-mail-domains'
 import type { JsonObject } from './jmap-client'
 import { randomBytes } from 'node:crypto'
 import { canSignIn, withSignIn } from './account-access'
+import { isOwned, mailMarkerFor } from './mail-marker'
 
-/** The domain as the README's example creates it: keys made by Stalwart, DNS and certificates by hand. */
-export function newDomain(name: string): JsonObject {
+/**
+ * The domain as the README's example creates it: keys made by Stalwart, DNS and certificates by hand;
+ * marked as the tenant's in its description.
+ */
+export function newDomain(name: string, slug: string): JsonObject {
   return {
     name,
+    description: mailMarkerFor(slug),
     aliases: {},
     certificateManagement: { '@type': 'Manual' },
     dkimManagement: { '@type': 'Automatic' },
@@ -29,11 +34,16 @@ export function planDomains(desired: DesiredTenant, found: FoundMail): PlannedSe
   desired.domains.forEach((name, index) => {
     const domain = found.domains.get(name)
     if (!domain) {
-      planned.call.create![domainClientId(index)] = newDomain(name)
+      planned.call.create![domainClientId(index)] = newDomain(name, desired.slug)
       planned.labels[domainClientId(index)] = {
         label: name,
         changes: [
           { field: 'name', before: null, after: name },
+          {
+            field: 'description',
+            before: null,
+            after: mailMarkerFor(desired.slug),
+          },
           { field: 'dkimManagement', before: null, after: 'Automatic' },
         ],
       }
@@ -41,6 +51,15 @@ export function planDomains(desired: DesiredTenant, found: FoundMail): PlannedSe
     }
     const patch: JsonObject = {}
     const changes: FieldChange[] = []
+    // A domain recorded before domains carried the marker gets it, so a lost id still finds it.
+    if (domain.description !== mailMarkerFor(desired.slug)) {
+      patch.description = mailMarkerFor(desired.slug)
+      changes.push({
+        field: 'description',
+        before: domain.description ?? null,
+        after: mailMarkerFor(desired.slug),
+      })
+    }
     if (!domain.isEnabled) {
       patch.isEnabled = true
       changes.push({ field: 'isEnabled', before: false, after: true })
@@ -80,8 +99,12 @@ export function mailboxMembers(desired: DesiredTenant): Array<{ email: string, l
   })
 }
 
-/** Account creates, updates and deletes that make the tenant's mailboxes match its members. */
-export function planAccounts(desired: DesiredTenant, found: FoundMail): PlannedSet {
+/**
+ * Account creates, updates and deletes that make the tenant's mailboxes match its members. Only accounts
+ * the step created (marked) or recorded are deleted: a mailbox someone added by hand on the tenant's
+ * domain is not the platform's to remove.
+ */
+export function planAccounts(desired: DesiredTenant, found: FoundMail, recordedIds: string[]): PlannedSet {
   const planned: PlannedSet = {
     call: {
       object: 'Account',
@@ -102,6 +125,7 @@ export function planAccounts(desired: DesiredTenant, found: FoundMail): PlannedS
         '@type': 'User',
         'name': member.local,
         domainId,
+        'description': mailMarkerFor(desired.slug),
         // Only so the account has a password credential: people sign in through the IdP (OIDC bearer);
         // the value is never stored, logged or audited.
         'credentials': {
@@ -140,7 +164,8 @@ export function planAccounts(desired: DesiredTenant, found: FoundMail): PlannedS
       planned.labels[existing.id] = { label: member.email, changes }
     }
   })
-  for (const account of found.accounts.filter(account => !wanted.some(member => member.email === account.email))) {
+  const departed = found.accounts.filter(account => !wanted.some(member => member.email === account.email) && isOwned(account, desired.slug, recordedIds))
+  for (const account of departed) {
     planned.call.destroy!.push(account.id)
     planned.labels[account.id] = {
       label: account.email,

@@ -1,30 +1,50 @@
 import type { StepContext } from '../step'
 import type { StalwartDriver } from './create-stalwart-driver'
+import type { MailObserved } from './ensure-mail'
+import { permanent } from '../upstream-error'
 import { applySets } from './apply-sets'
+import { isOwned } from './mail-marker'
+
+export interface MailRemovalOwner {
+  slug: string
+  /** What the step recorded: domains and accounts with these ids are the tenant's. */
+  observed: Partial<MailObserved>
+}
+
+function gone(field: string, before: unknown) {
+  return [
+    { field, before, after: null },
+  ]
+}
 
 /**
- * Deletes mail domains with everything in them, in the order Stalwart allows: a domain that accounts or
- * DKIM signatures point at cannot be destroyed (`objectIsLinked`), so accounts, then signatures, then
- * the domain — three `/set` calls processed in sequence within one JMAP request.
+ * Deletes the tenant's mail domains with everything the platform put in them, in the order Stalwart
+ * allows: a domain that accounts or DKIM signatures point at cannot be destroyed (`objectIsLinked`), so
+ * accounts, then signatures, then the domain — three `/set` calls processed in sequence within one JMAP
+ * request. Only what the step created or recorded is touched: a domain of that name made by someone else
+ * is left alone, and a domain still holding mailboxes the platform did not create is kept (with its
+ * keys) and reported as a permanent error, for a person to decide about those mailboxes.
  */
-export async function removeMailDomains(driver: StalwartDriver, names: string[], ctx: StepContext): Promise<void> {
+export async function removeMailDomains(driver: StalwartDriver, names: string[], owner: MailRemovalOwner, ctx: StepContext): Promise<void> {
   if (names.length === 0)
     return
-  const domains = (await driver.read({ domainNames: names }, ctx.signal)).domains.filter(domain => names.includes(domain.name))
+  const recordedDomains = Object.values(owner.observed.domains ?? {})
+  const recordedAccounts = Object.values(owner.observed.accounts ?? {})
+  const domains = (await driver.read({ domainNames: names }, ctx.signal)).domains.filter(domain => names.includes(domain.name) && isOwned(domain, owner.slug, recordedDomains))
   if (domains.length === 0)
     return
   const ids = domains.map(domain => domain.id)
   const { accounts, dkimIds } = await driver.read({ accountsOf: ids, dkimOf: ids }, ctx.signal)
-  const gone = (field: string, before: unknown) => [
-    { field, before, after: null },
-  ]
+  const ours = accounts.filter(account => isOwned(account, owner.slug, recordedAccounts))
+  const foreign = accounts.filter(account => !ours.includes(account))
+  const removable = domains.filter(domain => !foreign.some(account => account.domainId === domain.id))
   await applySets(driver, [
     {
       call: {
         object: 'Account',
-        destroy: accounts.map(account => account.id),
+        destroy: ours.map(account => account.id),
       },
-      labels: Object.fromEntries(accounts.map(account => [
+      labels: Object.fromEntries(ours.map(account => [
         account.id,
         {
           label: account.email,
@@ -35,9 +55,9 @@ export async function removeMailDomains(driver: StalwartDriver, names: string[],
     {
       call: {
         object: 'DkimSignature',
-        destroy: Object.values(dkimIds).flat(),
+        destroy: removable.flatMap(domain => dkimIds[domain.id] ?? []),
       },
-      labels: Object.fromEntries(domains.flatMap(domain => (dkimIds[domain.id] ?? []).map(id => [
+      labels: Object.fromEntries(removable.flatMap(domain => (dkimIds[domain.id] ?? []).map(id => [
         id,
         {
           label: `DKIM key of ${domain.name}`,
@@ -46,8 +66,11 @@ export async function removeMailDomains(driver: StalwartDriver, names: string[],
       ]))),
     },
     {
-      call: { object: 'Domain', destroy: ids },
-      labels: Object.fromEntries(domains.map(domain => [
+      call: {
+        object: 'Domain',
+        destroy: removable.map(domain => domain.id),
+      },
+      labels: Object.fromEntries(removable.map(domain => [
         domain.id,
         {
           label: domain.name,
@@ -56,4 +79,8 @@ export async function removeMailDomains(driver: StalwartDriver, names: string[],
       ])),
     },
   ], ctx)
+  if (foreign.length > 0) {
+    const kept = domains.filter(domain => !removable.includes(domain)).map(domain => domain.name)
+    throw permanent('stalwart', `kept domain ${kept.join(', ')}: it holds mailboxes Dezky did not create (${foreign.map(account => account.email).join(', ')}); remove or move them in Stalwart, then retry`)
+  }
 }
