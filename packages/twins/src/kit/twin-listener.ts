@@ -32,6 +32,8 @@ export interface TwinListenerOptions {
 }
 
 export interface TwinControls {
+  /** Counts a write the twin applied outside an HTTP handler (e.g. a message accepted over SMTP). */
+  countWrite: (kind: string) => void
   faults: () => Faults
   setFaults: (input: FaultsInput) => Faults
   clearFaults: () => void
@@ -62,7 +64,12 @@ export function createTwinListener(options: TwinListenerOptions): TwinListener {
   let faults = noFaults()
   let writes: WriteCounts = { total: 0, byKind: {} }
   const isWrite = options.isWrite ?? defaultIsWrite
+  const countWrite = (kind: string) => {
+    writes.total++
+    writes.byKind[kind] = (writes.byKind[kind] ?? 0) + 1
+  }
   const controls: TwinControls = {
+    countWrite,
     faults: () => faults,
     setFaults: (input) => {
       faults = ZFaults.parse(input)
@@ -79,11 +86,6 @@ export function createTwinListener(options: TwinListenerOptions): TwinListener {
       writes = { total: 0, byKind: {} }
     },
   }
-  const countWrite = (kind: string) => {
-    writes.total++
-    writes.byKind[kind] = (writes.byKind[kind] ?? 0) + 1
-  }
-
   async function admin(req: IncomingMessage, res: ServerResponse, path: string) {
     const method = req.method ?? 'GET'
     if (path === 'faults' && method === 'GET')

@@ -48,9 +48,6 @@ export async function startSmtpTwin(options: SmtpTwinOptions = {}): Promise<Smtp
   const messages: CapturedMessage[] = []
   let failures = ZSmtpFailures.parse({})
   let nextId = 1
-  // The kit hands `countWrite` to HTTP handlers only; the SMTP side borrows it from a first loopback call.
-  let countWrite: ((kind: string) => void) | undefined
-
   const http = await startTwinServer({
     name: 'smtp',
     port: options.httpPort,
@@ -58,10 +55,7 @@ export async function startSmtpTwin(options: SmtpTwinOptions = {}): Promise<Smtp
     errorBody: (status, message) => ({ error: message, status }),
     state: () => ({ messages, failures }),
     async handle(req, res, ctx) {
-      countWrite ??= ctx.countWrite
       const path = ctx.url.pathname
-      if (path === '/__bind')
-        return sendEmpty(res, 204)
       if (path === '/' && req.method === 'GET') {
         const page = renderMessagesPage(messages)
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': 'default-src \'none\'; style-src \'unsafe-inline\'' })
@@ -86,7 +80,6 @@ export async function startSmtpTwin(options: SmtpTwinOptions = {}): Promise<Smtp
       sendJson(res, 404, { error: `no ${req.method} ${path} on the smtp twin` })
     },
   })
-  await fetch(`${http.url}/__bind`)
 
   async function onData(stream: SMTPServerDataStream, session: SMTPServerSession, done: (error?: Error | null) => void) {
     const chunks: Buffer[] = []
@@ -111,7 +104,7 @@ export async function startSmtpTwin(options: SmtpTwinOptions = {}): Promise<Smtp
         ? session.user
         : undefined,
     }))
-    countWrite?.('smtp.message')
+    http.countWrite('smtp.message')
     done()
   }
 
