@@ -142,9 +142,9 @@ describe('files step: present', () => {
     expect(requests).toEqual(['GET /graph/v1beta1/drives'])
   })
 
-  it('adopts a space and users that already exist, without duplicates, and keeps the admin grant', async () => {
+  it('adopts its marked space and users that already exist, without duplicates, and keeps the admin grant', async () => {
     const desired = tenant()
-    const existing = ocis.addSpace({ name: desired.slug, quotaTotal: 50_000 })
+    const existing = ocis.addSpace({ name: desired.slug, description: `dezky:tenant:${desired.slug}`, quotaTotal: 1 })
     const owner = ocis.addUser({ displayName: 'Owner', onPremisesSamAccountName: desired.members[0]!.email, mail: desired.members[0]!.email })
     const spacesBefore = ocis.spaces().length
     const { writes } = await converge(desired)
@@ -219,7 +219,7 @@ describe('files step: present', () => {
 
   it('asks OCIS who it is once when it adopted a space it did not create, then remembers', async () => {
     const desired = tenant()
-    ocis.addSpace({ name: desired.slug, quotaTotal: 50_000 })
+    ocis.addSpace({ name: desired.slug, description: `dezky:tenant:${desired.slug}`, quotaTotal: 50_000 })
     await converge(desired)
     expect(requests).toContain('GET /graph/v1.0/me')
     expect(desired.observed.selfId).toBe(ocis.admin.id)

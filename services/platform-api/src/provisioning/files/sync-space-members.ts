@@ -1,6 +1,7 @@
 import type { DesiredTenant, StepContext } from '../step'
 import type { OcisDriver } from './create-ocis-driver'
 import type { TOcisDrive } from './ocis-schemas'
+import { retryable, UpstreamError } from '../upstream-error'
 import { spaceRoleFor, spaceRoleName } from './space-roles'
 import { spaceGrantsOf } from './space-state'
 
@@ -15,7 +16,20 @@ async function resolveUserId(driver: OcisDriver, member: DesiredTenant['members'
   const existing = await driver.findUserByEmail(member.email, ctx.signal)
   if (existing)
     return existing.id
-  const created = await driver.createUser({ email: member.email, name: member.name }, ctx.signal)
+  let created
+  try {
+    created = await driver.createUser({ email: member.email, name: member.name }, ctx.signal)
+  }
+  catch (error) {
+    // 409 nameAlreadyExists: someone (another tenant's run for the same person) created the user since
+    // our lookup. Adopt it; if it is not findable yet, the next attempt will find it.
+    if (!(error instanceof UpstreamError && error.details.status === 409))
+      throw error
+    const raced = await driver.findUserByEmail(member.email, ctx.signal)
+    if (raced)
+      return raced.id
+    throw retryable('ocis', `creating user ${member.email}: it exists (409) but is not found yet`, { status: 409, cause: error })
+  }
   await ctx.recordWrite({
     upstream: 'ocis',
     action: 'ocis.user.create',
