@@ -1,12 +1,13 @@
-import type { PartialUser, User } from '@goauthentik/api'
+import type { PartialUser, PatchedUserRequest, User } from '@goauthentik/api'
 import type { FieldChange } from '../../db/schema'
 import type { DesiredMember, StepContext } from '../step'
 import type { AuthentikDriver } from './authentik-driver'
+import { createMemberUser } from './create-member-user'
 import { findUserByUsername } from './find-user'
 import { usernameOf } from './tenant-groups'
+import { createdByDezky, DEACTIVATED_BY_RECONCILER, deactivatedByReconciler, onlyInTenantGroups, withDeactivationMark } from './user-ownership'
 
-/** Where users we create live in Authentik's directory tree; adopted users keep theirs. */
-export const DEZKY_USER_PATH = 'dezky'
+export { DEZKY_USER_PATH } from './user-ownership'
 
 export interface EnsureMemberUserInput {
   member: DesiredMember
@@ -24,78 +25,83 @@ export interface MemberUser {
   joined: boolean
 }
 
-/** The member's Authentik user: adopted by username (the lower-cased e-mail) or created; fields kept in line. */
-export async function ensureMemberUser(driver: AuthentikDriver, ctx: StepContext, input: EnsureMemberUserInput): Promise<MemberUser> {
-  const { member, isActive, joinGroup } = input
-  const username = usernameOf(member.email)
-  const user = input.known ?? await findUserByUsername(driver, username, ctx.signal)
+function isFullUser(user: PartialUser | User): user is User {
+  return 'groupsObj' in user && Array.isArray(user.groupsObj)
+}
 
+/**
+ * The member's Authentik user: adopted by username (the lower-cased e-mail) or created; fields kept in
+ * line within the rules of user-ownership.ts. A group listing shows users without path and groups, so
+ * the user is read in full only when a change those rules decide on is pending.
+ */
+export async function ensureMemberUser(driver: AuthentikDriver, ctx: StepContext, input: EnsureMemberUserInput): Promise<MemberUser> {
+  const { member, isActive } = input
+  const username = usernameOf(member.email)
+  let user = input.known ?? await findUserByUsername(driver, username, ctx.signal)
   if (!user) {
-    const created = await driver.call(`create user ${username}`, init => driver.core.coreUsersCreate({
-      userRequest: {
+    const outcome = await createMemberUser(driver, ctx, input)
+    if ('created' in outcome) {
+      return {
+        pk: outcome.created.pk,
         username,
-        name: member.name,
-        email: username,
-        isActive,
-        path: DEZKY_USER_PATH,
-        groups: joinGroup
-          ? [joinGroup.pk]
-          : [],
-      },
-    }, init), ctx.signal)
-    await ctx.recordWrite({
-      upstream: 'authentik',
-      action: 'authentik.user.create',
-      targetType: 'authentik.user',
-      targetId: String(created.pk),
-      changes: [
-        { field: 'username', before: null, after: username },
-        { field: 'name', before: null, after: member.name },
-        { field: 'email', before: null, after: username },
-        { field: 'is_active', before: null, after: isActive },
-        { field: 'path', before: null, after: DEZKY_USER_PATH },
-        ...(joinGroup
-          ? [
-              {
-                field: 'groups',
-                before: null,
-                after: [joinGroup.name],
-              },
-            ]
-          : []),
-      ],
-    })
-    return {
-      pk: created.pk,
-      username,
-      joined: Boolean(joinGroup),
+        joined: Boolean(input.joinGroup),
+      }
     }
+    user = outcome.adopted
   }
 
+  const wasActive = user.isActive ?? true
+  const renames = user.name !== member.name || (user.email ?? '') !== username
+  const activates = !wasActive && isActive
+  const deactivates = wasActive && !isActive
+  if (!renames && !activates && !deactivates)
+    return { pk: user.pk, username, joined: false }
+  const full = isFullUser(user)
+    ? user
+    : await driver.call(`read user ${username}`, init => driver.core.coreUsersRetrieve({ id: user.pk }, init), ctx.signal)
+
+  const patch: PatchedUserRequest = {}
   const changes: FieldChange[] = []
-  if (user.name !== member.name)
-    changes.push({ field: 'name', before: user.name, after: member.name })
-  if ((user.email ?? '') !== username)
-    changes.push({ field: 'email', before: user.email ?? null, after: username })
-  if ((user.isActive ?? true) !== isActive)
-    changes.push({ field: 'is_active', before: user.isActive ?? true, after: isActive })
+  if (createdByDezky(full)) {
+    if (full.name !== member.name) {
+      patch.name = member.name
+      changes.push({ field: 'name', before: full.name, after: member.name })
+    }
+    if ((full.email ?? '') !== username) {
+      patch.email = username
+      changes.push({ field: 'email', before: full.email ?? null, after: username })
+    }
+  }
+  const marked = deactivatedByReconciler(full)
+  if (activates && (createdByDezky(full) || marked)) {
+    patch.isActive = true
+    changes.push({ field: 'is_active', before: false, after: true })
+  }
+  if (deactivates && onlyInTenantGroups(full)) {
+    patch.isActive = false
+    changes.push({ field: 'is_active', before: true, after: false })
+  }
+  if (patch.isActive !== undefined && marked !== !patch.isActive) {
+    patch.attributes = withDeactivationMark(full.attributes, !patch.isActive)
+    changes.push({
+      field: 'attributes.dezky.deactivatedBy',
+      before: marked
+        ? DEACTIVATED_BY_RECONCILER
+        : null,
+      after: patch.isActive
+        ? null
+        : DEACTIVATED_BY_RECONCILER,
+    })
+  }
   if (changes.length) {
-    await driver.call(`update user ${username}`, init => driver.core.coreUsersPartialUpdate({
-      id: user.pk,
-      patchedUserRequest: Object.fromEntries(changes.map(change => [
-        change.field === 'is_active'
-          ? 'isActive'
-          : change.field,
-        change.after,
-      ])),
-    }, init), ctx.signal)
+    await driver.call(`update user ${username}`, init => driver.core.coreUsersPartialUpdate({ id: full.pk, patchedUserRequest: patch }, init), ctx.signal)
     await ctx.recordWrite({
       upstream: 'authentik',
       action: 'authentik.user.update',
       targetType: 'authentik.user',
-      targetId: String(user.pk),
+      targetId: String(full.pk),
       changes,
     })
   }
-  return { pk: user.pk, username, joined: false }
+  return { pk: full.pk, username, joined: false }
 }

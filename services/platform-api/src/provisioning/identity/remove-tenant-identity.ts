@@ -8,6 +8,7 @@ import { findTenantGroups } from './find-tenant-groups'
 import { findUserByUsername } from './find-user'
 import { readIdentityObserved } from './identity-observed'
 import { roleGroupName, usernameOf } from './tenant-groups'
+import { createdByDezky } from './user-ownership'
 
 async function groupsRenamedAway(driver: AuthentikDriver, uuids: string[], slug: string, signal: AbortSignal): Promise<Group[]> {
   const found: Group[] = []
@@ -44,8 +45,9 @@ async function membersWithGroups(driver: AuthentikDriver, groups: Group[], signa
 }
 
 /**
- * `absent`: deletes the tenant's role groups, and the users who would then belong to no group and are not
- * active in another tenant (people with other groups — operators, partners, other tenants — stay).
+ * `absent`: deletes the tenant's role groups, and the users the platform created (path `dezky`) who would
+ * then belong to no group and are not active in another tenant (people with other groups — operators,
+ * partners, other tenants — and people who were in Authentik before Dezky stay).
  * Users go first, so a run cut short still finds them through the groups next time.
  */
 export async function removeTenantIdentity(driver: AuthentikDriver, desired: DesiredTenant, ctx: StepContext): Promise<StepOutcome> {
@@ -75,7 +77,9 @@ export async function removeTenantIdentity(driver: AuthentikDriver, desired: Des
     if (keep.has(username))
       continue
     const user = listedUser ?? await findUserByUsername(driver, username, ctx.signal)
-    if (!user || !(user.groups ?? []).every(uuid => ourUuids.has(uuid)))
+    // Only people the platform created and that nothing but this tenant holds; an answer without
+    // `groups` tells us nothing about the rest, so the user stays.
+    if (!user || !createdByDezky(user) || !user.groups || !user.groups.every(uuid => ourUuids.has(uuid)))
       continue
     await driver.call(`delete user ${username}`, init => driver.core.coreUsersDestroy({ id: user.pk }, init), ctx.signal)
     await ctx.recordWrite({
