@@ -134,7 +134,8 @@ describe('onboarding step', () => {
     const waiting = await run(tenant({
       otherSteps: { identity: 'ok', mail: 'running', files: 'error' },
     }))
-    expect(waiting.outcome).toEqual({ status: 'waiting', reason: 'waiting for mail, files', retryInMs: 2_000 })
+    // Long: the reconciler wakes onboarding whenever another step of the tenant finishes ok.
+    expect(waiting.outcome).toEqual({ status: 'waiting', reason: 'waiting for mail, files', retryInMs: 30_000 })
     expect((await run(tenant({
       otherSteps: { identity: 'ok', files: 'ok' },
     }))).outcome.status).toBe('waiting')
@@ -145,6 +146,36 @@ describe('onboarding step', () => {
     }))
     expect(sent.outcome.status).toBe('ok')
     expect(smtp.messages()[0]!.text).not.toContain('E-mail no domínio')
+  })
+
+  it('still reports the mail as sent when its audit entry cannot be written, so it is not sent again', async () => {
+    const desired = tenant()
+    const logged: unknown[] = []
+    const logger = pino({ level: 'error' }, {
+      write: (line: string) => logged.push(JSON.parse(line)),
+    })
+    const ctx: StepContext = {
+      signal: new AbortController().signal,
+      recordWrite: async () => {
+        throw new Error('database connection lost')
+      },
+      logger,
+    }
+    const outcome = await step().run(desired, ctx)
+    expect(outcome).toMatchObject({
+      status: 'ok',
+      outputs: {
+        sentAt: expect.any(String),
+      },
+    })
+    expect(smtp.messages()).toHaveLength(1)
+    expect(logged).toContainEqual(expect.objectContaining({
+      msg: expect.stringContaining('audit'),
+      err: expect.objectContaining({ message: 'database connection lost' }),
+    }))
+    desired.outputs = outcome.outputs!
+    await run(desired)
+    expect(smtp.messages()).toHaveLength(1)
   })
 
   it('skips suspended and absent tenants, and tenants without an active owner', async () => {

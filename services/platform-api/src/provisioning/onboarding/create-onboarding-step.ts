@@ -17,6 +17,12 @@ export interface OnboardingStepOptions {
   transport?: Transporter
 }
 
+/**
+ * How long to wait for the other steps before looking again. Long, because the reconciler wakes a
+ * tenant's waiting steps whenever another of its steps finishes ok: this is only the fallback.
+ */
+const WAIT_FOR_STEPS_MS = 30_000
+
 /** The steps the welcome e-mail describes: it goes out only once each is done or not needed. */
 const AWAITED: StepName[] = ['identity', 'mail', 'files']
 
@@ -26,9 +32,11 @@ function unfinished(desired: DesiredTenant): StepName[] {
 
 /**
  * The onboarding step: sends the welcome e-mail once to the tenant's active owners, after identity, mail
- * and files are done. `outputs.sentAt` marks it sent; a set `sentAt` makes every later run a no-op. The
- * Message-ID is derived from the tenant, so a resend after a crash between sending and recording is
- * recognisable as the same message.
+ * and files are done. `outputs.sentAt` marks it sent; a set `sentAt` makes every later run a no-op. Once
+ * the mail is accepted the run reports `ok` with `sentAt` even if its audit entry cannot be written (that
+ * failure is logged), so a database hiccup never sends it twice. Sending is at-least-once only when the
+ * worker dies or loses its lease between the send and storing the outcome: the next run sends again,
+ * with the same Message-ID (derived from the tenant), so the copy is recognisable.
  */
 export function createOnboardingStep(options: OnboardingStepOptions): ProvisioningStep {
   const transport = options.transport ?? nodemailer.createTransport({
@@ -47,7 +55,7 @@ export function createOnboardingStep(options: OnboardingStepOptions): Provisioni
         return { status: 'ok', observed: desired.observed, outputs: desired.outputs }
       const waitingFor = unfinished(desired)
       if (waitingFor.length > 0)
-        return { status: 'waiting', reason: `waiting for ${waitingFor.join(', ')}`, retryInMs: 2_000 }
+        return { status: 'waiting', reason: `waiting for ${waitingFor.join(', ')}`, retryInMs: WAIT_FOR_STEPS_MS }
       const to = desired.members.filter(member => member.active && member.role === 'owner').map(member => member.email)
       if (to.length === 0)
         return { status: 'skipped', reason: 'the tenant has no active owner to welcome' }
@@ -69,16 +77,23 @@ export function createOnboardingStep(options: OnboardingStepOptions): Provisioni
         throw smtpUpstreamError(error, `sending the welcome e-mail to ${to.join(', ')}`)
       }
       const sentAt = new Date().toISOString()
-      await ctx.recordWrite({
-        upstream: 'smtp',
-        action: 'smtp.onboarding.send',
-        targetType: 'smtp.message',
-        targetId: messageId,
-        changes: [
-          { field: 'to', before: null, after: to },
-          { field: 'subject', before: null, after: message.subject },
-        ],
-      })
+      try {
+        await ctx.recordWrite({
+          upstream: 'smtp',
+          action: 'smtp.onboarding.send',
+          targetType: 'smtp.message',
+          targetId: messageId,
+          changes: [
+            { field: 'to', before: null, after: to },
+            { field: 'subject', before: null, after: message.subject },
+          ],
+        })
+      }
+      catch (error) {
+        // The mail is out: failing now would make the retry send it again. Losing the audit entry is the
+        // smaller harm, and the log keeps the fact.
+        ctx.logger.error({ err: error, messageId, to, sentAt }, 'onboarding: the welcome e-mail was sent but its audit entry could not be written')
+      }
       return {
         status: 'ok',
         observed: {},
