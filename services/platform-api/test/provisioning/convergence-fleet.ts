@@ -63,12 +63,24 @@ export async function seedFleet(db: Database, count: number, prefix = 'fleet'): 
       const tenant = await createTenant({
         db: tx,
         principal: OPERATOR,
-        input: ZCreateTenant.parse({ slug, name: `Fleet ${index}`, plan: 'starter', domains: [domain] }),
+        input: ZCreateTenant.parse({
+          slug,
+          name: `Fleet ${index}`,
+          plan: 'starter',
+          domains: [domain],
+        }),
         audit,
       })
       const members = membersOf(index, domain)
-      for (const member of members)
-        await addTenantMember({ db: tx, principal: OPERATOR, slug, input: member, audit })
+      for (const member of members) {
+        await addTenantMember({
+          db: tx,
+          principal: OPERATOR,
+          slug,
+          input: member,
+          audit,
+        })
+      }
       fleet.push({ id: tenant.id, slug, domain, members })
     }
     return fleet

@@ -32,7 +32,10 @@ export async function fleetProgress(db: Database, tenantIds: readonly string[], 
     byStatus,
     settled,
     rows: rows.reduce((sum, row) => sum + Number(row.n), 0),
-    tenants: Object.fromEntries(tenants.map(row => [row.status, Number(row.n)])),
+    tenants: Object.fromEntries(tenants.map(row => [
+      row.status,
+      Number(row.n),
+    ])),
   }
 }
 
