@@ -89,7 +89,18 @@ export type StepOutcome
    * Not failed, not done: the upstream is still working (DKIM keys being generated) or another step
    * must finish first. Rescheduled after `retryInMs` without counting an attempt.
    */
-  | { status: 'waiting', reason: string, retryInMs: number, observed?: Record<string, unknown>, outputs?: Record<string, unknown> }
+  | {
+    status: 'waiting'
+    reason: string
+    retryInMs: number
+    /**
+     * Steps this one waits for: it runs again as soon as they are all ok or skipped (the timer is only
+     * a fallback). Leave out when waiting on the upstream itself (DKIM keys being made).
+     */
+    waitingFor?: StepName[]
+    observed?: Record<string, unknown>
+    outputs?: Record<string, unknown>
+  }
 
 /**
  * One step of a tenant's reconcile. Level-triggered: `run` reads the upstream, compares it with

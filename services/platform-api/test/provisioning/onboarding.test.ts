@@ -135,7 +135,7 @@ describe('onboarding step', () => {
       otherSteps: { identity: 'ok', mail: 'running', files: 'error' },
     }))
     // Long: the reconciler wakes onboarding whenever another step of the tenant finishes ok.
-    expect(waiting.outcome).toEqual({ status: 'waiting', reason: 'waiting for mail, files', retryInMs: 30_000 })
+    expect(waiting.outcome).toEqual({ status: 'waiting', reason: 'waiting for mail, files', retryInMs: 30_000, waitingFor: ['identity', 'mail', 'files'] })
     expect((await run(tenant({
       otherSteps: { identity: 'ok', files: 'ok' },
     }))).outcome.status).toBe('waiting')

@@ -54,8 +54,14 @@ export function createOnboardingStep(options: OnboardingStepOptions): Provisioni
       if (desired.outputs.sentAt)
         return { status: 'ok', observed: desired.observed, outputs: desired.outputs }
       const waitingFor = unfinished(desired)
-      if (waitingFor.length > 0)
-        return { status: 'waiting', reason: `waiting for ${waitingFor.join(', ')}`, retryInMs: WAIT_FOR_STEPS_MS }
+      if (waitingFor.length > 0) {
+        return {
+          status: 'waiting',
+          reason: `waiting for ${waitingFor.join(', ')}`,
+          retryInMs: WAIT_FOR_STEPS_MS,
+          waitingFor: ['identity', 'mail', 'files'],
+        }
+      }
       const to = desired.members.filter(member => member.active && member.role === 'owner').map(member => member.email)
       if (to.length === 0)
         return { status: 'skipped', reason: 'the tenant has no active owner to welcome' }

@@ -39,12 +39,12 @@ export async function finishStep(db: Database, row: ProvisioningStepRow, result:
         attempts = case when generation > run_generation then 0 else ${set.attempts}::int end, last_error = ${set.lastError}, detail = ${set.detail},
         next_attempt_at = case
           when generation > run_generation then now()
-          -- A step that waited on others while one of them finished meanwhile looks again at once (the
-          -- finisher's wake-up found it still running).
-          when ${set.status === 'pending'} and exists (
+          -- A step waiting on others looks again at once if they are all done by now: under the tenant
+          -- lock this sees every finisher that committed, and later finishers wake it themselves.
+          when ${set.waitingFor.length > 0} and not exists (
             select 1 from provisioning_steps other
-             where other.tenant_id = provisioning_steps.tenant_id and other.step <> provisioning_steps.step
-               and other.status in ('ok', 'skipped') and other.updated_at >= provisioning_steps.last_started_at) then now()
+             where other.tenant_id = provisioning_steps.tenant_id and other.step::text = any(${sql.param(set.waitingFor)}::text[])
+               and (other.status not in ('ok', 'skipped') or other.generation > other.run_generation)) then now()
           else ${set.nextAttemptAt?.toISOString() ?? null}::timestamptz end,
         last_reconciled_at = coalesce(${set.reconciledAt?.toISOString() ?? null}::timestamptz, last_reconciled_at),
         observed = coalesce(${set.observed
@@ -72,6 +72,7 @@ function changesFor(row: ProvisioningStepRow, result: StepResult, options: Finis
   if (result.kind === 'failure') {
     return {
       status: 'error' as const,
+      waitingFor: [] as string[],
       attempts: row.attempts + 1,
       // Text from upstreams may hold a NUL, which Postgres text refuses: the finish would fail for good.
       lastError: result.message.replaceAll('\u0000', '').slice(0, 2000),
@@ -86,6 +87,7 @@ function changesFor(row: ProvisioningStepRow, result: StepResult, options: Finis
   if (outcome.status === 'waiting') {
     return {
       status: 'pending' as const,
+      waitingFor: (outcome.waitingFor ?? []) as string[],
       attempts: row.attempts,
       lastError: null,
       detail: outcome.reason,
@@ -97,6 +99,7 @@ function changesFor(row: ProvisioningStepRow, result: StepResult, options: Finis
   }
   return {
     status: outcome.status,
+    waitingFor: [] as string[],
     attempts: 0,
     lastError: null,
     detail: outcome.status === 'skipped'

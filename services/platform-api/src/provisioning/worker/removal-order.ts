@@ -16,6 +16,11 @@ export async function waitForRemovalOrder(db: Database, desired: DesiredTenant, 
      where tenant_id = ${desired.id} and step in ('mail', 'files')
        and (status not in ('ok', 'skipped') or last_reconciled_at is null or last_reconciled_at < ${since.toISOString()}::timestamptz)`)
   return rows[0]!.pending > 0
-    ? { status: 'waiting', reason: 'waiting for mail and files to be removed first', retryInMs: 30_000 }
+    ? {
+        status: 'waiting',
+        reason: 'waiting for mail and files to be removed first',
+        retryInMs: 30_000,
+        waitingFor: ['mail', 'files'],
+      }
     : undefined
 }

@@ -79,6 +79,7 @@ export function startReconciler(options: ReconcilerOptions): Reconciler {
 
   let listener: PoolClient | undefined
   let relisten: NodeJS.Timeout | undefined
+  let unhook = () => {}
   const listenLater = (ms: number) => {
     if (!shutdown.signal.aborted && !relisten) {
       relisten = setTimeout(() => {
@@ -92,13 +93,20 @@ export function startReconciler(options: ReconcilerOptions): Reconciler {
     try {
       next = await options.db.$client.connect()
       const own = next
-      own.on('notification', wakeUp)
-      own.on('error', () => {
+      const onError = () => {
+        own.off('error', onError)
         own.release(true)
         if (listener === own)
           listener = undefined
         listenLater(pollMs)
-      })
+      }
+      own.on('notification', wakeUp)
+      own.on('error', onError)
+      // Back in the pool the client belongs to others: its later errors are not this listener's to handle.
+      unhook = () => {
+        own.off('notification', wakeUp)
+        own.off('error', onError)
+      }
       await own.query(`listen ${RECONCILE_CHANNEL}`)
       listener = own
     }
@@ -159,6 +167,7 @@ export function startReconciler(options: ReconcilerOptions): Reconciler {
       await Promise.allSettled([...inFlight])
       if (listener) {
         await listener.query(`unlisten ${RECONCILE_CHANNEL}`).catch(() => {})
+        unhook()
         listener.release()
         listener = undefined
       }
