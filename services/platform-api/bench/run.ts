@@ -2,18 +2,24 @@ import type { BenchResult } from './result'
 import type { BenchEnv } from './setup'
 import { benchApiVsBareH3 } from './api-vs-bare-h3'
 import { benchDrizzleVsPg } from './drizzle-vs-pg'
+import { benchProvisioningCreate } from './provisioning-create'
+import { benchProvisioningNoOp } from './provisioning-noop'
+import { benchProvisioningThroughput } from './provisioning-throughput'
 import { formatTable, writeResults } from './report'
 import { startBenchEnv } from './setup'
 import { benchVerifyVsCrypto } from './verify-vs-crypto'
 
-const BENCHMARKS: Record<string, (env: BenchEnv) => Promise<BenchResult>> = {
-  api: benchApiVsBareH3,
-  drizzle: benchDrizzleVsPg,
-  verify: benchVerifyVsCrypto,
+const BENCHMARKS: Record<string, (env: BenchEnv) => Promise<BenchResult | BenchResult[]>> = {
+  'api': benchApiVsBareH3,
+  'drizzle': benchDrizzleVsPg,
+  'verify': benchVerifyVsCrypto,
+  'provisioning-noop': benchProvisioningNoOp,
+  'provisioning-create': benchProvisioningCreate,
+  'provisioning-throughput': benchProvisioningThroughput,
 }
 
 /**
- * `pnpm bench [api|drizzle|verify…]`: every figure is a ratio against a baseline measured in the same run,
+ * `pnpm bench [api|drizzle|verify|provisioning-noop|provisioning-create|provisioning-throughput…]`: every figure is a ratio against a baseline measured in the same run,
  * since absolute numbers on shared two-core machines say little. Exits 1 when a goal is missed.
  */
 async function main(): Promise<number> {
@@ -29,7 +35,7 @@ async function main(): Promise<number> {
   try {
     for (const [name, bench] of selected) {
       console.error(`bench: ${name}…`)
-      results.push(await bench(env))
+      results.push(...[await bench(env)].flat())
     }
   }
   finally {
