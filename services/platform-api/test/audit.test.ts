@@ -1,12 +1,12 @@
 import type { Fixture } from './fixtures'
 import type { TestApi } from './test-api'
-import { count, eq, sql } from 'drizzle-orm'
+import { count, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { verifyAuditChain } from '../src/audit/verify-audit-chain'
-import { auditLog, tenants } from '../src/db/schema'
+import { auditLog } from '../src/db/schema'
 import { isMutation } from '../src/http/define-route'
 import { ROUTES } from '../src/routes'
-import { addMember, seedFixture } from './fixtures'
+import { addMember, prepareForRoute, seedFixture } from './fixtures'
 import { createTestApi } from './test-api'
 
 let api: TestApi
@@ -34,16 +34,7 @@ async function call(route: typeof ROUTES[number], token: string) {
   if (path.includes(':userId'))
     path = path.replace(':userId', await addMember(api.database.db, fixture.tenants.acme.id, 'member'))
   path = path.replace(':id', fixture.tenants.acme.subscriptionId).replace(':step', 'mail')
-  // Lifecycle routes need a status they can leave; each case starts from one.
-  const lifecycle = /\/(suspend|resume|offboard)$/.exec(route.path)?.[1]
-  if (lifecycle) {
-    await api.database.db.update(tenants).set({
-      status: lifecycle === 'resume'
-        ? 'suspended'
-        : 'active',
-      offboardAfter: null,
-    }).where(eq(tenants.id, fixture.tenants.acme.id))
-  }
+  await prepareForRoute(api.database.db, route.path, fixture.tenants.acme.id)
   const body = structuredClone(route.example?.body) as Record<string, unknown> | undefined
   if (body && typeof body.slug === 'string')
     body.slug = `${body.slug}-a${++unique}`

@@ -1,4 +1,5 @@
 import type { Database } from '../src/db/client'
+import { eq } from 'drizzle-orm'
 import { writeAuditEntry } from '../src/audit/write-audit-entry'
 import { partners, subscriptions, tenantMemberships, tenants, users } from '../src/db/schema'
 
@@ -73,4 +74,20 @@ export async function addMember(db: Database, tenantId: string, role: 'owner' | 
   const [user] = await db.insert(users).values({ email: `person${n}-${Date.now()}@fixture.example`, name: `Person ${n}` }).returning()
   await db.insert(tenantMemberships).values({ tenantId, userId: user!.id, role })
   return user!.id
+}
+
+/**
+ * Lifecycle routes refuse a transition the tenant's status does not allow (409). Route-driven tests
+ * put the tenant in a status the route's transition accepts, so the answer depends on the caller alone.
+ */
+export async function prepareForRoute(db: Database, routePath: string, tenantId: string): Promise<void> {
+  const lifecycle = /\/(suspend|resume|offboard)$/.exec(routePath)?.[1]
+  if (!lifecycle)
+    return
+  await db.update(tenants).set({
+    status: lifecycle === 'resume'
+      ? 'suspended'
+      : 'active',
+    offboardAfter: null,
+  }).where(eq(tenants.id, tenantId))
 }

@@ -9,7 +9,7 @@ import { can } from '../src/auth/capabilities'
 import { partners, tenants } from '../src/db/schema'
 import { isMutation } from '../src/http/define-route'
 import { ROUTES } from '../src/routes'
-import { addMember, seedFixture } from './fixtures'
+import { addMember, prepareForRoute, seedFixture } from './fixtures'
 import { PRINCIPALS } from './principals'
 import { createTestApi } from './test-api'
 
@@ -59,17 +59,7 @@ async function pathFor(route: AnyRoute, slug: string): Promise<string> {
   if (path.includes(':id'))
     path = path.replace(':id', tenant!.subscriptionId)
   path = path.replace(':step', 'identity')
-  // Lifecycle routes refuse a transition the tenant's status does not allow (409); start each case
-  // from a status the transition accepts, so the answer depends on the caller alone.
-  const lifecycle = /\/(suspend|resume|offboard)$/.exec(route.path)?.[1]
-  if (lifecycle) {
-    await api.database.db.update(tenants).set({
-      status: lifecycle === 'resume'
-        ? 'suspended'
-        : 'active',
-      offboardAfter: null,
-    }).where(eq(tenants.id, tenant!.id))
-  }
+  await prepareForRoute(api.database.db, route.path, tenant!.id)
   return path
 }
 
