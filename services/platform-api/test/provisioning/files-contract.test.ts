@@ -1,10 +1,10 @@
 import type { OcisTwin } from '@dezky/twins'
-import type { DesiredTenant, StepContext } from '../../src/provisioning/step'
 import { loadOpenApiContract, OCIS_TWIN_DEV_TOKEN, SPECS_MISSING, startOcisTwin, upstreamSpecPath } from '@dezky/twins'
-import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createFilesStep } from '../../src/provisioning/files/create-files-step'
 import { createOcisDriver } from '../../src/provisioning/files/create-ocis-driver'
+import { exchangeRecordingFetch } from './recording-fetch'
+import { desiredMember, desiredTenant, recordingContext } from './step-fixtures'
 
 interface Exchange {
   method: string
@@ -35,54 +35,26 @@ describe.skipIf(!specFile)(`files driver contract (${specFile
   afterAll(() => ocis.stop())
 
   it('sends requests and gets answers that validate against the libregraph spec', async () => {
-    const recording: typeof fetch = async (input, init) => {
-      const response = await fetch(input, init)
-      const text = await response.clone().text()
-      exchanges.push({
-        method: init?.method ?? 'GET',
-        path: new URL(String(input)).pathname,
-        requestBody: typeof init?.body === 'string'
-          ? JSON.parse(init.body)
-          : undefined,
-        status: response.status,
-        responseBody: text
-          ? JSON.parse(text)
-          : undefined,
-      })
-      return response
-    }
     const step = createFilesStep(createOcisDriver({
       baseUrl: ocis.url,
       bearerToken: OCIS_TWIN_DEV_TOKEN,
       timeoutMs: 5_000,
-      fetch: recording,
+      fetch: exchangeRecordingFetch(({ method, url, body, status, response }) => exchanges.push({
+        method,
+        path: new URL(url).pathname,
+        requestBody: body,
+        status,
+        responseBody: response,
+      })),
     }))
-    const ctx: StepContext = {
-      signal: new AbortController().signal,
-      recordWrite: async () => {},
-      logger: pino({ level: 'silent' }),
-    }
+    const { ctx } = recordingContext()
     const members = ['owner', 'admin', 'member', 'billing'] as const
-    const desired: DesiredTenant = {
-      id: 't1',
+    const desired = desiredTenant({
       slug: 'contract',
       name: 'Contract',
-      mode: 'present',
-      plan: 'starter',
       quotas: { mailboxBytes: 1, storageBytes: 10_000 },
-      domains: [],
-      members: members.map(role => ({
-        userId: role,
-        email: `${role}@contract.test`,
-        name: role,
-        role,
-        active: true,
-        activeElsewhere: false,
-      })),
-      observed: {},
-      outputs: {},
-      otherSteps: {},
-    }
+      members: members.map(role => desiredMember(`${role}@contract.test`, { userId: role, role })),
+    })
     // Every operation the driver uses: create, list, invite, role change, removal, user lookup and
     // creation, me, quota update, disable, restore, purge.
     // Ours from a run whose answer was lost: marked, but its id never recorded.

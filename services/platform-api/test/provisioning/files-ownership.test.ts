@@ -1,10 +1,10 @@
 import type { OcisTwin } from '@dezky/twins'
-import type { DesiredMember, DesiredTenant, StepContext, StepOutcome, UpstreamWrite } from '../../src/provisioning/step'
+import type { DesiredMember, DesiredTenant, StepOutcome, UpstreamWrite } from '../../src/provisioning/step'
 import { OCIS_TWIN_DEV_TOKEN, SPACE_EDITOR, startOcisTwin } from '@dezky/twins'
-import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createFilesStep } from '../../src/provisioning/files/create-files-step'
 import { createOcisDriver } from '../../src/provisioning/files/create-ocis-driver'
+import { desiredMember, desiredTenant, recordingContext } from './step-fixtures'
 
 let ocis: OcisTwin
 let counter = 0
@@ -15,34 +15,21 @@ beforeAll(async () => {
 afterAll(() => ocis.stop())
 
 function member(email: string, role: DesiredMember['role']): DesiredMember {
-  return {
-    userId: email,
-    email,
-    name: email.split('@')[0]!,
-    role,
-    active: true,
-    activeElsewhere: false,
-  }
+  return desiredMember(email, { role })
 }
 
 function tenant(overrides: Partial<DesiredTenant> = {}): DesiredTenant {
   counter++
-  return {
+  return desiredTenant({
     id: `own${counter}`,
     slug: `own-${counter}`,
     name: 'Own Ltda',
-    mode: 'present',
-    plan: 'starter',
     quotas: { mailboxBytes: 5_000, storageBytes: 50_000 },
-    domains: [],
     members: [
       member(`owner${counter}@own.test`, 'owner'),
     ],
-    observed: {},
-    outputs: {},
-    otherSteps: {},
     ...overrides,
-  }
+  })
 }
 
 function step(fetcher: typeof fetch = fetch) {
@@ -55,14 +42,7 @@ function step(fetcher: typeof fetch = fetch) {
 }
 
 async function converge(desired: DesiredTenant, files = step()): Promise<{ outcome: StepOutcome, writes: UpstreamWrite[] }> {
-  const writes: UpstreamWrite[] = []
-  const ctx: StepContext = {
-    signal: new AbortController().signal,
-    recordWrite: async (write) => {
-      writes.push(write)
-    },
-    logger: pino({ level: 'silent' }),
-  }
+  const { ctx, writes } = recordingContext()
   const outcome = await files.run(desired, ctx)
   desired.observed = outcome.observed ?? {}
   return { outcome, writes }

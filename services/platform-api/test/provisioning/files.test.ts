@@ -1,35 +1,26 @@
 import type { OcisTwin } from '@dezky/twins'
-import type { DesiredMember, DesiredTenant, StepContext, StepOutcome, UpstreamWrite } from '../../src/provisioning/step'
+import type { DesiredMember, DesiredTenant, StepOutcome, UpstreamWrite } from '../../src/provisioning/step'
 import { OCIS_TWIN_DEV_TOKEN, SPACE_EDITOR, SPACE_MANAGER, SPACE_VIEWER, startOcisTwin } from '@dezky/twins'
-import { pino } from 'pino'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createFilesStep } from '../../src/provisioning/files/create-files-step'
 import { createOcisDriver } from '../../src/provisioning/files/create-ocis-driver'
-import { UpstreamError } from '../../src/provisioning/upstream-error'
+import { recordingFetch, requestLine } from './recording-fetch'
+import { desiredMember, desiredTenant, recordingContext, upstreamFailure } from './step-fixtures'
 
 let ocis: OcisTwin
 let requests: string[] = []
 let counter = 0
 
 function member(email: string, role: DesiredMember['role'], active = true): DesiredMember {
-  return {
-    userId: email,
-    email,
-    name: email.split('@')[0]!,
-    role,
-    active,
-    activeElsewhere: false,
-  }
+  return desiredMember(email, { role, active })
 }
 
 function tenant(overrides: Partial<DesiredTenant> = {}): DesiredTenant {
   counter++
-  return {
+  return desiredTenant({
     id: `t${counter}`,
     slug: `acme-${counter}`,
     name: 'Acme Ltda',
-    mode: 'present',
-    plan: 'starter',
     quotas: { mailboxBytes: 5_000, storageBytes: 50_000 },
     domains: ['acme.test'],
     members: [
@@ -37,35 +28,21 @@ function tenant(overrides: Partial<DesiredTenant> = {}): DesiredTenant {
       member(`dev${counter}@acme.test`, 'member'),
       member(`bill${counter}@acme.test`, 'billing'),
     ],
-    observed: {},
-    outputs: {},
-    otherSteps: {},
     ...overrides,
-  }
+  })
 }
 
 function driver(options: { timeoutMs?: number, bearerToken?: string } = {}) {
-  const recording: typeof fetch = async (input, init) => {
-    requests.push(`${init?.method ?? 'GET'} ${new URL(String(input)).pathname}`)
-    return fetch(input, init)
-  }
   return createOcisDriver({
     baseUrl: ocis.url,
     bearerToken: options.bearerToken ?? OCIS_TWIN_DEV_TOKEN,
     timeoutMs: options.timeoutMs ?? 5_000,
-    fetch: recording,
+    fetch: recordingFetch(request => requests.push(requestLine(request))),
   })
 }
 
 async function run(desired: DesiredTenant, step = createFilesStep(driver())): Promise<{ outcome: StepOutcome, writes: UpstreamWrite[] }> {
-  const writes: UpstreamWrite[] = []
-  const ctx: StepContext = {
-    signal: new AbortController().signal,
-    recordWrite: async (write) => {
-      writes.push(write)
-    },
-    logger: pino({ level: 'silent' }),
-  }
+  const { ctx, writes } = recordingContext()
   const outcome = await step.run(desired, ctx)
   return { outcome, writes }
 }
@@ -85,12 +62,6 @@ function grantsOf(desired: DesiredTenant) {
   return Object.fromEntries([
     ...spaceOf(desired).grants.values(),
   ].map(grant => [ocis.users().find(user => user.id === grant.userId)!.onPremisesSamAccountName, grant.roleId]))
-}
-
-async function failure(promise: Promise<unknown>): Promise<UpstreamError> {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught)
-  expect(error).toBeInstanceOf(UpstreamError)
-  return error as UpstreamError
 }
 
 beforeAll(async () => {
@@ -272,39 +243,39 @@ describe('files step: suspended and absent', () => {
 describe('files step: upstream errors', () => {
   it('5xx is retryable', async () => {
     ocis.setFaults({ errorRate: 1, errorStatus: 503 })
-    const error = await failure(run(tenant()))
+    const error = await upstreamFailure(run(tenant()))
     expect(error.retryable).toBe(true)
     expect(error.details.status).toBe(503)
   })
 
   it('a hang past the client timeout is retryable', async () => {
     ocis.setFaults({ hangRate: 1, hangMs: 5_000 })
-    const error = await failure(run(tenant(), createFilesStep(driver({ timeoutMs: 300 }))))
+    const error = await upstreamFailure(run(tenant(), createFilesStep(driver({ timeoutMs: 300 }))))
     expect(error.retryable).toBe(true)
     expect(error.message).toMatch(/timed out/)
   })
 
   it('a connection reset is retryable', async () => {
     ocis.setFaults({ resetRate: 1 })
-    expect((await failure(run(tenant()))).retryable).toBe(true)
+    expect((await upstreamFailure(run(tenant()))).retryable).toBe(true)
   })
 
   it('429 is retryable with Retry-After', async () => {
     ocis.setFaults({ rateLimitRate: 1, retryAfterSeconds: 2 })
-    const error = await failure(run(tenant()))
+    const error = await upstreamFailure(run(tenant()))
     expect(error.retryable).toBe(true)
     expect(error.details.retryAfterMs).toBe(2_000)
   })
 
   it('a refused write (validation 4xx) is permanent and quotes OCIS', async () => {
-    const error = await failure(run(tenant({ slug: 'not.a.space.name' })))
+    const error = await upstreamFailure(run(tenant({ slug: 'not.a.space.name' })))
     expect(error.retryable).toBe(false)
     expect(error.details.status).toBe(400)
     expect(error.message).toContain('invalidRequest')
   })
 
   it('bad credentials are permanent', async () => {
-    const error = await failure(run(tenant(), createFilesStep(driver({ bearerToken: 'wrong' }))))
+    const error = await upstreamFailure(run(tenant(), createFilesStep(driver({ bearerToken: 'wrong' }))))
     expect(error.retryable).toBe(false)
     expect(error.details.status).toBe(401)
   })
@@ -316,7 +287,7 @@ describe('files step: upstream errors', () => {
       paths: ['/graph/v1beta1/drives/'],
       writesOnly: true,
     })
-    await failure(run(desired))
+    await upstreamFailure(run(desired))
     ocis.clearFaults()
     await converge(desired)
     expect(ocis.spaces().filter(space => space.name === desired.slug)).toHaveLength(1)

@@ -1,11 +1,12 @@
 import type { Idp, OpenApiContract } from '@dezky/twins'
-import type { DesiredMember, DesiredTenant, StepContext } from '../../src/provisioning/step'
+import type { DesiredMember } from '../../src/provisioning/step'
 import { loadOpenApiContract, SPECS_MISSING, startIdp, upstreamSpecPath } from '@dezky/twins'
-import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createAuthentikDriver } from '../../src/provisioning/identity/authentik-driver'
 import { createIdentityStep } from '../../src/provisioning/identity/create-identity-step'
 import { createRecoveryLink } from '../../src/provisioning/identity/create-recovery-link'
+import { exchangeRecordingFetch } from './recording-fetch'
+import { desiredMember, desiredTenant, recordingContext } from './step-fixtures'
 
 const file = upstreamSpecPath('authentik/schema-2026.5.6.yml')
 if (!file)
@@ -37,26 +38,16 @@ describe.skipIf(!file)('the identity driver against the Authentik 2026.5 spec', 
   let idp: Idp
   let contract: OpenApiContract
   const exchanges: Exchange[] = []
-  const recording: typeof fetch = async (input, init) => {
-    const url = new URL(String(input))
-    const response = await fetch(input, init)
-    const text = await response.clone().text()
-    exchanges.push({
-      method: init?.method ?? 'GET',
-      path: url.pathname,
-      query: [
-        ...new Set(url.searchParams.keys()),
-      ],
-      request: typeof init?.body === 'string'
-        ? JSON.parse(init.body)
-        : undefined,
-      status: response.status,
-      response: text
-        ? JSON.parse(text)
-        : undefined,
-    })
-    return response
-  }
+  const recording = exchangeRecordingFetch(({ method, url, body, status, response }) => exchanges.push({
+    method,
+    path: new URL(url).pathname,
+    query: [
+      ...new Set(new URL(url).searchParams.keys()),
+    ],
+    request: body,
+    status,
+    response,
+  }))
   beforeAll(async () => {
     contract = loadOpenApiContract(file!)
     idp = await startIdp()
@@ -71,36 +62,19 @@ describe.skipIf(!file)('the identity driver against the Authentik 2026.5 spec', 
       fetch: recording,
     })
     const step = createIdentityStep(driver)
-    const ctx: StepContext = {
-      signal: new AbortController().signal,
-      recordWrite: async () => {},
-      logger: pino({ level: 'silent' }),
-    }
-    const m = (email: string, role: DesiredMember['role'], active = true): DesiredMember => ({
-      userId: email,
-      email,
-      name: email,
-      role,
-      active,
-      activeElsewhere: false,
-    })
-    const desired: DesiredTenant = {
+    const { ctx } = recordingContext()
+    const m = (email: string, role: DesiredMember['role'], active = true) => desiredMember(email, { name: email, role, active })
+    const desired = desiredTenant({
       id: 't',
       slug: 'contract',
       name: 'Contract',
-      mode: 'present',
       plan: 'business',
-      quotas: { mailboxBytes: 1, storageBytes: 1 },
-      domains: [],
       members: [
         m('a@contract.example', 'owner'),
         m('b@contract.example', 'admin'),
         m('bruno.teixeira@acme.test', 'member'),
       ],
-      observed: {},
-      outputs: {},
-      otherSteps: {},
-    }
+    })
     const runStep = async () => {
       const outcome = await step.run(desired, ctx)
       desired.observed = outcome.status === 'ok'

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createAuthentikDriver } from '../../src/provisioning/identity/authentik-driver'
 import { createRecoveryLink } from '../../src/provisioning/identity/create-recovery-link'
 import { UpstreamError } from '../../src/provisioning/upstream-error'
+import { upstreamFailure } from './step-fixtures'
 
 let idp: Idp
 let driver: AuthentikDriver
@@ -20,12 +21,6 @@ beforeEach(() => idp.authentik.clearFaults())
 afterAll(() => idp.stop())
 
 const listGroups = (d = driver) => d.call('list groups', init => d.core.coreGroupsList({ name: 'tenant:acme:owner' }, init))
-
-async function failure(run: () => Promise<unknown>): Promise<UpstreamError> {
-  const error = await run().then(() => undefined, (caught: unknown) => caught)
-  expect(error).toBeInstanceOf(UpstreamError)
-  return error as UpstreamError
-}
 
 describe('the Authentik driver', () => {
   it('talks to the API through the generated client', async () => {
@@ -52,14 +47,14 @@ describe('the Authentik driver', () => {
     ],
   ])('turns %s into a retryable error', async (_name, faults, message) => {
     idp.authentik.setFaults(faults)
-    const error = await failure(() => listGroups())
+    const error = await upstreamFailure(listGroups())
     expect(error.retryable).toBe(true)
     expect(error.message).toMatch(message)
   })
 
   it('turns a 429 into a retryable error that carries Retry-After', async () => {
     idp.authentik.setFaults({ rateLimitRate: 1, retryAfterSeconds: 7 })
-    const error = await failure(() => listGroups())
+    const error = await upstreamFailure(listGroups())
     expect(error).toMatchObject({
       retryable: true,
       details: { status: 429, retryAfterMs: 7000 },
@@ -67,7 +62,7 @@ describe('the Authentik driver', () => {
   })
 
   it('turns a validation 400 into a permanent error quoting Authentik', async () => {
-    const error = await failure(() => driver.call('create group', init => driver.core.coreGroupsCreate({
+    const error = await upstreamFailure(driver.call('create group', init => driver.core.coreGroupsCreate({
       groupRequest: { name: 'tenant:acme:owner' },
     }, init)))
     expect(error).toMatchObject({
@@ -79,7 +74,7 @@ describe('the Authentik driver', () => {
 
   it('turns a refused token into a permanent error', async () => {
     const wrong = createAuthentikDriver({ baseUrl: idp.authentik.url, apiToken: 'wrong', timeoutMs: 1000 })
-    const error = await failure(() => listGroups(wrong))
+    const error = await upstreamFailure(listGroups(wrong))
     expect(error).toMatchObject({
       retryable: false,
       details: { status: 403 },
@@ -101,7 +96,7 @@ describe('the Authentik driver', () => {
     idp.authentik.resetWrites()
     expect(await createRecoveryLink(driver, 'Renata.Campos@acme.test')).toMatch(/\/if\/flow\/default-recovery-flow\/\?flow_token=/)
     expect(idp.authentik.writes().byKind).toEqual({ 'user.recovery': 1 })
-    const error = await failure(() => createRecoveryLink(driver, 'nobody@acme.test'))
+    const error = await upstreamFailure(createRecoveryLink(driver, 'nobody@acme.test'))
     expect(error.retryable).toBe(false)
   })
 })

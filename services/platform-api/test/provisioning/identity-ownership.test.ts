@@ -1,11 +1,11 @@
 import type { Idp } from '@dezky/twins'
 import type { AuthentikDriver } from '../../src/provisioning/identity/authentik-driver'
-import type { DesiredMember, DesiredTenant, StepContext, UpstreamWrite } from '../../src/provisioning/step'
+import type { DesiredMember, DesiredTenant } from '../../src/provisioning/step'
 import { startIdp } from '@dezky/twins'
-import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createAuthentikDriver } from '../../src/provisioning/identity/authentik-driver'
 import { createIdentityStep } from '../../src/provisioning/identity/create-identity-step'
+import { desiredMember, desiredTenant, recordingContext } from './step-fixtures'
 
 let idp: Idp
 let driver: AuthentikDriver
@@ -25,43 +25,23 @@ function authentik(fetcher: typeof fetch = fetch): AuthentikDriver {
 }
 
 function member(email: string, role: DesiredMember['role'], extra: Partial<DesiredMember> = {}): DesiredMember {
-  return {
-    userId: email,
-    email,
-    name: email.split('@')[0]!,
-    role,
-    active: true,
-    activeElsewhere: false,
-    ...extra,
-  }
+  return desiredMember(email, { role, ...extra })
 }
 
 function tenant(slug: string, members: DesiredMember[], extra: Partial<DesiredTenant> = {}): DesiredTenant {
-  return {
+  return desiredTenant({
     id: slug,
     slug,
     name: slug,
-    mode: 'present',
     plan: 'business',
-    quotas: { mailboxBytes: 1, storageBytes: 1 },
     domains: [],
     members,
-    observed: {},
-    outputs: {},
-    otherSteps: {},
     ...extra,
-  }
+  })
 }
 
 async function run(desired: DesiredTenant, with_ = driver) {
-  const writes: UpstreamWrite[] = []
-  const ctx: StepContext = {
-    signal: new AbortController().signal,
-    recordWrite: async (write) => {
-      writes.push(write)
-    },
-    logger: pino({ level: 'silent' }),
-  }
+  const { ctx, writes } = recordingContext()
   const outcome = await createIdentityStep(with_).run(desired, ctx)
   if (outcome.status === 'ok')
     desired.observed = outcome.observed

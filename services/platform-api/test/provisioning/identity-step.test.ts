@@ -1,25 +1,22 @@
 import type { Idp } from '@dezky/twins'
-import type { DesiredMember, DesiredTenant, StepContext, UpstreamWrite } from '../../src/provisioning/step'
+import type { DesiredMember, DesiredTenant } from '../../src/provisioning/step'
 import { startIdp } from '@dezky/twins'
-import pino from 'pino'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createAuthentikDriver } from '../../src/provisioning/identity/authentik-driver'
 import { createIdentityStep } from '../../src/provisioning/identity/create-identity-step'
+import { recordingFetch, requestLine } from './recording-fetch'
+import { desiredMember, desiredTenant, recordingContext } from './step-fixtures'
 
 let idp: Idp
 let requests: string[]
 let step: ReturnType<typeof createIdentityStep>
 beforeAll(async () => {
   idp = await startIdp()
-  const counting: typeof fetch = async (input, init) => {
-    requests.push(`${init?.method ?? 'GET'} ${new URL(String(input)).pathname}`)
-    return fetch(input, init)
-  }
   step = createIdentityStep(createAuthentikDriver({
     baseUrl: idp.authentik.url,
     apiToken: idp.authentik.apiToken,
     timeoutMs: 2000,
-    fetch: counting,
+    fetch: recordingFetch(request => requests.push(requestLine(request))),
   }))
 })
 beforeEach(() => {
@@ -29,44 +26,24 @@ beforeEach(() => {
 afterAll(() => idp.stop())
 
 function member(email: string, role: DesiredMember['role'], extra: Partial<DesiredMember> = {}): DesiredMember {
-  return {
-    userId: email,
-    email,
-    name: email.split('@')[0]!,
-    role,
-    active: true,
-    activeElsewhere: false,
-    ...extra,
-  }
+  return desiredMember(email, { role, ...extra })
 }
 
 function tenant(slug: string, members: DesiredMember[], extra: Partial<DesiredTenant> = {}): DesiredTenant {
-  return {
+  return desiredTenant({
     id: slug,
     slug,
     name: slug,
-    mode: 'present',
     plan: 'business',
-    quotas: { mailboxBytes: 1, storageBytes: 1 },
     domains: [`${slug}.example`],
     members,
-    observed: {},
-    outputs: {},
-    otherSteps: {},
     ...extra,
-  }
+  })
 }
 
 /** Runs the step, checking that every write the twin counted was reported through recordWrite. */
 async function run(desired: DesiredTenant) {
-  const writes: UpstreamWrite[] = []
-  const ctx: StepContext = {
-    signal: new AbortController().signal,
-    recordWrite: async (write) => {
-      writes.push(write)
-    },
-    logger: pino({ level: 'silent' }),
-  }
+  const { ctx, writes } = recordingContext()
   idp.authentik.resetWrites()
   requests = []
   const outcome = await step.run(desired, ctx)

@@ -1,12 +1,12 @@
 import type { Idp } from '@dezky/twins'
-import type { DesiredMember, DesiredTenant, StepContext } from '../../src/provisioning/step'
+import type { DesiredMember, DesiredTenant } from '../../src/provisioning/step'
 import { parseGroups } from '@dezky/contracts'
 import { startIdp } from '@dezky/twins'
 import { createRemoteJWKSet, jwtVerify } from 'jose'
-import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createAuthentikDriver } from '../../src/provisioning/identity/authentik-driver'
 import { createIdentityStep } from '../../src/provisioning/identity/create-identity-step'
+import { desiredMember, desiredTenant, recordingContext } from './step-fixtures'
 
 let idp: Idp
 let step: ReturnType<typeof createIdentityStep>
@@ -16,37 +16,21 @@ beforeAll(async () => {
 })
 afterAll(() => idp.stop())
 
-const ctx: StepContext = {
-  signal: new AbortController().signal,
-  recordWrite: async () => {},
-  logger: pino({ level: 'silent' }),
-}
+const { ctx } = recordingContext()
 
 function desired(members: DesiredMember[]): DesiredTenant {
-  return {
+  return desiredTenant({
     id: 'wayne',
     slug: 'wayne',
     name: 'Wayne',
-    mode: 'present',
     plan: 'business',
-    quotas: { mailboxBytes: 1, storageBytes: 1 },
     domains: ['wayne.example'],
     members,
-    observed: {},
-    outputs: {},
-    otherSteps: {},
-  }
+  })
 }
 
 function bruce(role: DesiredMember['role']): DesiredMember {
-  return {
-    userId: 'u-bruce',
-    email: 'bruce@wayne.example',
-    name: 'Bruce Wayne',
-    role,
-    active: true,
-    activeElsewhere: false,
-  }
+  return desiredMember('bruce@wayne.example', { userId: 'u-bruce', name: 'Bruce Wayne', role })
 }
 
 /** The `groups` claim of a fresh access token and of userinfo for the provisioned user. */

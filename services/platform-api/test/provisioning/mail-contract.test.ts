@@ -1,10 +1,11 @@
 import type { StalwartSchema, StalwartTwin } from '@dezky/twins'
 import { loadStalwartSchema, SPECS_MISSING, startStalwartTwin, upstreamSpecPath } from '@dezky/twins'
-import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createMailStep } from '../../src/provisioning/mail/create-mail-step'
 import { createStalwartDriver } from '../../src/provisioning/mail/create-stalwart-driver'
 import { mailTenant, member } from './mail-fixtures'
+import { exchangeRecordingFetch } from './recording-fetch'
+import { recordingContext } from './step-fixtures'
 
 const file = upstreamSpecPath('stalwart/schema-v0.16.18.json.gz')
 
@@ -20,29 +21,18 @@ describe.skipIf(!file)(`mail driver vs Stalwart's v0.16.18 object model${file
   beforeAll(async () => {
     schema = loadStalwartSchema(file!)
     twin = await startStalwartTwin({ dkimDelayMs: 20 })
-    const recording: typeof fetch = async (input, init) => {
-      const response = await fetch(input, init)
-      exchanges.push({
-        url: response.url,
-        request: init?.body
-          ? JSON.parse(String(init.body))
-          : undefined,
-        status: response.status,
-        response: await response.clone().json(),
-      })
-      return response
-    }
     const step = createMailStep(createStalwartDriver({
       baseUrl: twin.url,
       credential: { user: twin.adminUser, secret: twin.adminSecret },
       timeoutMs: 5_000,
-      fetch: recording,
+      fetch: exchangeRecordingFetch(({ responseUrl, body, status, response }) => exchanges.push({
+        url: responseUrl,
+        request: body,
+        status,
+        response,
+      })),
     }), { dkimGraceMs: 0 })
-    const ctx = {
-      signal: new AbortController().signal,
-      recordWrite: async () => {},
-      logger: pino({ level: 'silent' }),
-    }
+    const { ctx } = recordingContext()
     const desired = mailTenant()
     const run = async () => {
       const outcome = await step.run(desired, ctx)

@@ -2,8 +2,8 @@ import type { StalwartTwin } from '@dezky/twins'
 import { startStalwartTwin } from '@dezky/twins'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createMailStep } from '../../src/provisioning/mail/create-mail-step'
-import { UpstreamError } from '../../src/provisioning/upstream-error'
 import { converge, defaultStep, mailDriver, mailTenant, runStep } from './mail-fixtures'
+import { upstreamFailure } from './step-fixtures'
 
 let twin: StalwartTwin
 
@@ -13,16 +13,10 @@ beforeAll(async () => {
 afterEach(() => twin.clearFaults())
 afterAll(() => twin.stop())
 
-async function failure(promise: Promise<unknown>): Promise<UpstreamError> {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught)
-  expect(error).toBeInstanceOf(UpstreamError)
-  return error as UpstreamError
-}
-
 describe('mail step errors', () => {
   it('turns 5xx into a retryable error', async () => {
     twin.setFaults({ errorRate: 1, errorStatus: 502 })
-    const error = await failure(runStep(defaultStep(twin), mailTenant()))
+    const error = await upstreamFailure(runStep(defaultStep(twin), mailTenant()))
     expect(error).toMatchObject({
       retryable: true,
       upstream: 'stalwart',
@@ -33,19 +27,19 @@ describe('mail step errors', () => {
   it('turns a hang past the deadline into a retryable timeout', async () => {
     twin.setFaults({ hangRate: 1 })
     const step = createMailStep(mailDriver(twin, undefined, { timeoutMs: 300 }))
-    const error = await failure(runStep(step, mailTenant()))
+    const error = await upstreamFailure(runStep(step, mailTenant()))
     expect(error.retryable).toBe(true)
     expect(error.message).toContain('timed out after 300 ms')
   })
 
   it('turns a connection reset into a retryable error', async () => {
     twin.setFaults({ resetRate: 1 })
-    expect((await failure(runStep(defaultStep(twin), mailTenant()))).retryable).toBe(true)
+    expect((await upstreamFailure(runStep(defaultStep(twin), mailTenant()))).retryable).toBe(true)
   })
 
   it('turns 429 into a retryable error carrying Retry-After', async () => {
     twin.setFaults({ rateLimitRate: 1, retryAfterSeconds: 7 })
-    const error = await failure(runStep(defaultStep(twin), mailTenant()))
+    const error = await upstreamFailure(runStep(defaultStep(twin), mailTenant()))
     expect(error).toMatchObject({
       retryable: true,
       details: { status: 429, retryAfterMs: 7_000 },
@@ -54,7 +48,7 @@ describe('mail step errors', () => {
 
   it('turns a refused object into a permanent error quoting Stalwart', async () => {
     // `.example` is on neither the Public Suffix List nor Stalwart's reserved TLDs.
-    const error = await failure(runStep(defaultStep(twin), mailTenant({
+    const error = await upstreamFailure(runStep(defaultStep(twin), mailTenant({
       domains: ['acme.example'],
     })))
     expect(error.retryable).toBe(false)
@@ -63,7 +57,7 @@ describe('mail step errors', () => {
 
   it('turns wrong credentials into a permanent error', async () => {
     const step = createMailStep(mailDriver(twin, undefined, { apiKey: 'wrong' }))
-    const error = await failure(runStep(step, mailTenant()))
+    const error = await upstreamFailure(runStep(step, mailTenant()))
     expect(error).toMatchObject({
       retryable: false,
       details: { status: 401 },
@@ -74,24 +68,24 @@ describe('mail step errors', () => {
     const desired = mailTenant()
     await converge(twin, defaultStep(twin), desired)
     twin.drift({ action: 'failMethod', method: 'x:Domain/get', type: 'serverFail' })
-    expect((await failure(runStep(defaultStep(twin), desired))).retryable).toBe(true)
+    expect((await upstreamFailure(runStep(defaultStep(twin), desired))).retryable).toBe(true)
     twin.drift({ action: 'failMethod', method: 'x:Domain/get', type: 'serverUnavailable' })
-    expect((await failure(runStep(defaultStep(twin), desired))).retryable).toBe(true)
+    expect((await upstreamFailure(runStep(defaultStep(twin), desired))).retryable).toBe(true)
     twin.drift({ action: 'failMethod', method: 'x:Account/query', type: 'invalidArguments' })
-    const error = await failure(runStep(defaultStep(twin), desired))
+    const error = await upstreamFailure(runStep(defaultStep(twin), desired))
     expect(error.retryable).toBe(false)
     expect(error.message).toContain('x:Account/query failed with invalidArguments')
     twin.drift({ action: 'failMethod', method: 'x:Account/set', type: 'forbidden' })
     desired.members.pop()
     desired.members.pop()
-    expect((await failure(runStep(defaultStep(twin), desired))).retryable).toBe(false)
+    expect((await upstreamFailure(runStep(defaultStep(twin), desired))).retryable).toBe(false)
     expect((await runStep(defaultStep(twin), desired)).outcome.status).toBe('ok')
   })
 
   it('recovers after faults: the next run converges without duplicates', async () => {
     const desired = mailTenant()
     twin.setFaults({ errorRate: 1, writesOnly: true })
-    await failure(runStep(defaultStep(twin), desired))
+    await upstreamFailure(runStep(defaultStep(twin), desired))
     twin.clearFaults()
     const { outcome } = await converge(twin, defaultStep(twin), desired)
     expect(outcome.status).toBe('ok')

@@ -1,32 +1,24 @@
 import type { StalwartTwin } from '@dezky/twins'
-import type { DesiredMember, DesiredTenant, ProvisioningStep, StepContext, StepOutcome, UpstreamWrite } from '../../src/provisioning/step'
-import { pino } from 'pino'
+import type { DesiredMember, DesiredTenant, ProvisioningStep, StepOutcome, UpstreamWrite } from '../../src/provisioning/step'
+import type { RecordedRequest } from './recording-fetch'
 import { createMailStep } from '../../src/provisioning/mail/create-mail-step'
 import { createStalwartDriver } from '../../src/provisioning/mail/create-stalwart-driver'
+import { recordingFetch } from './recording-fetch'
+import { desiredMember, desiredTenant, recordingContext } from './step-fixtures'
 
 let counter = 0
 
 export function member(email: string, active = true): DesiredMember {
-  return {
-    userId: email,
-    email,
-    name: email.split('@')[0]!,
-    role: 'member',
-    active,
-    activeElsewhere: false,
-  }
+  return desiredMember(email, { active })
 }
 
 /** A tenant with its own domain (`t<n>.com`): two mailboxes and one member whose address is elsewhere. */
 export function mailTenant(overrides: Partial<DesiredTenant> = {}): DesiredTenant {
   counter++
   const domain = `t${counter}-${process.pid}.com`
-  return {
+  return desiredTenant({
     id: `t${counter}`,
     slug: `t${counter}`,
-    name: 'Acme',
-    mode: 'present',
-    plan: 'starter',
     quotas: { mailboxBytes: 5_000_000, storageBytes: 50_000_000 },
     domains: [domain],
     members: [
@@ -34,43 +26,24 @@ export function mailTenant(overrides: Partial<DesiredTenant> = {}): DesiredTenan
       member(`dev@${domain}`),
       member(`guest${counter}@gmail.com`),
     ],
-    observed: {},
-    outputs: {},
-    otherSteps: {},
     ...overrides,
-  }
+  })
 }
 
-export interface Recorded { requests: Array<{ url: string, body?: any }> }
+export interface Recorded { requests: RecordedRequest[] }
 
 /** A driver for the twin whose requests are recorded (JMAP method names per request). */
 export function mailDriver(twin: StalwartTwin, recorded: Recorded = { requests: [] }, options: { timeoutMs?: number, apiKey?: string } = {}) {
-  const recording: typeof fetch = async (input, init) => {
-    recorded.requests.push({
-      url: String(input),
-      body: init?.body
-        ? JSON.parse(String(init.body))
-        : undefined,
-    })
-    return fetch(input, init)
-  }
   return createStalwartDriver({
     baseUrl: twin.url,
     credential: { apiKey: options.apiKey ?? twin.apiKey },
     timeoutMs: options.timeoutMs ?? 5_000,
-    fetch: recording,
+    fetch: recordingFetch(request => recorded.requests.push(request)),
   })
 }
 
 export async function runStep(step: ProvisioningStep, desired: DesiredTenant): Promise<{ outcome: StepOutcome, writes: UpstreamWrite[] }> {
-  const writes: UpstreamWrite[] = []
-  const ctx: StepContext = {
-    signal: new AbortController().signal,
-    recordWrite: async (write) => {
-      writes.push(write)
-    },
-    logger: pino({ level: 'silent' }),
-  }
+  const { ctx, writes } = recordingContext()
   const outcome = await step.run(desired, ctx)
   desired.observed = outcome.observed ?? desired.observed
   desired.outputs = outcome.outputs ?? desired.outputs

@@ -4,29 +4,20 @@ import { freePort, startSmtpTwin } from '@dezky/twins'
 import { pino } from 'pino'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createOnboardingStep } from '../../src/provisioning/onboarding/create-onboarding-step'
-import { UpstreamError } from '../../src/provisioning/upstream-error'
+import { desiredMember, desiredTenant, recordingContext, upstreamFailure } from './step-fixtures'
 
 let smtp: SmtpTwin
 const PORTAL = 'https://portal.dezky.test'
 
 function member(email: string, role: DesiredMember['role'], active = true): DesiredMember {
-  return {
-    userId: email,
-    email,
-    name: email,
-    role,
-    active,
-    activeElsewhere: false,
-  }
+  return desiredMember(email, { name: email, role, active })
 }
 
 function tenant(overrides: Partial<DesiredTenant> = {}): DesiredTenant {
-  return {
+  return desiredTenant({
     id: '0b7c',
     slug: 'acme',
     name: 'Acme <Ltda> & Cia',
-    mode: 'present',
-    plan: 'starter',
     quotas: { mailboxBytes: 5 * 1024 ** 3, storageBytes: 50 * 1024 ** 3 },
     domains: ['acme.com.br'],
     members: [
@@ -35,11 +26,9 @@ function tenant(overrides: Partial<DesiredTenant> = {}): DesiredTenant {
       member('old@acme.com.br', 'owner', false),
       member('dev@acme.com.br', 'member'),
     ],
-    observed: {},
-    outputs: {},
     otherSteps: { identity: 'ok', mail: 'ok', files: 'ok' },
     ...overrides,
-  }
+  })
 }
 
 function step(smtpUrl = smtp.smtpUrl) {
@@ -52,21 +41,8 @@ function step(smtpUrl = smtp.smtpUrl) {
 }
 
 async function run(desired: DesiredTenant, onboarding = step()): Promise<{ outcome: StepOutcome, writes: UpstreamWrite[] }> {
-  const writes: UpstreamWrite[] = []
-  const ctx: StepContext = {
-    signal: new AbortController().signal,
-    recordWrite: async (write) => {
-      writes.push(write)
-    },
-    logger: pino({ level: 'silent' }),
-  }
+  const { ctx, writes } = recordingContext()
   return { outcome: await onboarding.run(desired, ctx), writes }
-}
-
-async function failure(promise: Promise<unknown>): Promise<UpstreamError> {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught)
-  expect(error).toBeInstanceOf(UpstreamError)
-  return error as UpstreamError
 }
 
 beforeAll(async () => {
@@ -135,7 +111,12 @@ describe('onboarding step', () => {
       otherSteps: { identity: 'ok', mail: 'running', files: 'error' },
     }))
     // Long: the reconciler wakes onboarding whenever another step of the tenant finishes ok.
-    expect(waiting.outcome).toEqual({ status: 'waiting', reason: 'waiting for mail, files', retryInMs: 30_000, waitingFor: ['identity', 'mail', 'files'] })
+    expect(waiting.outcome).toEqual({
+      status: 'waiting',
+      reason: 'waiting for mail, files',
+      retryInMs: 30_000,
+      waitingFor: ['identity', 'mail', 'files'],
+    })
     expect((await run(tenant({
       otherSteps: { identity: 'ok', files: 'ok' },
     }))).outcome.status).toBe('waiting')
@@ -196,7 +177,7 @@ describe('onboarding step', () => {
 
   it('a 451 is retryable and the retry sends exactly once', async () => {
     smtp.setFailures({ rate: 1, code: 451 })
-    const error = await failure(run(tenant()))
+    const error = await upstreamFailure(run(tenant()))
     expect(error.retryable).toBe(true)
     expect(error.details.status).toBe(451)
     smtp.setFailures({})
@@ -207,9 +188,9 @@ describe('onboarding step', () => {
 
   it('a 421 is retryable, a 550 is permanent', async () => {
     smtp.setFailures({ rate: 1, code: 421 })
-    expect((await failure(run(tenant()))).retryable).toBe(true)
+    expect((await upstreamFailure(run(tenant()))).retryable).toBe(true)
     smtp.setFailures({ rate: 1, code: 550 })
-    const error = await failure(run(tenant()))
+    const error = await upstreamFailure(run(tenant()))
     expect(error.retryable).toBe(false)
     expect(error.details.status).toBe(550)
     expect(smtp.messages()).toEqual([])
@@ -217,6 +198,6 @@ describe('onboarding step', () => {
 
   it('a refused connection is retryable', async () => {
     const closed = await freePort()
-    expect((await failure(run(tenant(), step(`smtp://127.0.0.1:${closed}`)))).retryable).toBe(true)
+    expect((await upstreamFailure(run(tenant(), step(`smtp://127.0.0.1:${closed}`)))).retryable).toBe(true)
   })
 })
