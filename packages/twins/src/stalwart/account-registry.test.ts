@@ -1,39 +1,15 @@
 import type { StalwartTwin } from './start-stalwart-twin'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startStalwartTwin } from './start-stalwart-twin'
-import { jmap, result } from './test-client'
+import { createDomain, domainObject, jmap, result } from './test-client'
 
 let twin: StalwartTwin
 
 beforeAll(async () => {
   twin = await startStalwartTwin({ dkimDelayMs: 30, hostname: 'mail.provider.com' })
-  await createDomain('acme.com')
+  await createDomain(twin, 'acme.com')
 })
 afterAll(() => twin.stop())
-
-const DOMAIN = {
-  name: 'acme.com',
-  aliases: {},
-  certificateManagement: { '@type': 'Manual' },
-  dkimManagement: { '@type': 'Automatic' },
-  dnsManagement: { '@type': 'Manual' },
-  subAddressing: { '@type': 'Enabled' },
-}
-
-async function createDomain(name: string): Promise<string> {
-  const { body } = await jmap(twin, [
-    [
-      'x:Domain/set',
-      {
-        create: {
-          d: { ...DOMAIN, name },
-        },
-      },
-      's',
-    ],
-  ])
-  return result(body, 's').created.d.id
-}
 
 describe('x:Account', () => {
   it('creates accounts in one request with a domain (creation references), never returns secrets', async () => {
@@ -42,7 +18,7 @@ describe('x:Account', () => {
         'x:Domain/set',
         {
           create: {
-            d: { ...DOMAIN, name: 'globex.com' },
+            d: domainObject('globex.com'),
           },
         },
         'd',

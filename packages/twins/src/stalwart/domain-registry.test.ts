@@ -1,7 +1,7 @@
 import type { StalwartTwin } from './start-stalwart-twin'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startStalwartTwin } from './start-stalwart-twin'
-import { jmap, result } from './test-client'
+import { createDomain, jmap, result } from './test-client'
 
 let twin: StalwartTwin
 
@@ -10,34 +10,10 @@ beforeAll(async () => {
 })
 afterAll(() => twin.stop())
 
-const DOMAIN = {
-  name: 'acme.com',
-  aliases: {},
-  certificateManagement: { '@type': 'Manual' },
-  dkimManagement: { '@type': 'Automatic' },
-  dnsManagement: { '@type': 'Manual' },
-  subAddressing: { '@type': 'Enabled' },
-}
-
-async function createDomain(name: string): Promise<string> {
-  const { body } = await jmap(twin, [
-    [
-      'x:Domain/set',
-      {
-        create: {
-          d: { ...DOMAIN, name },
-        },
-      },
-      's',
-    ],
-  ])
-  return result(body, 's').created.d.id
-}
-
 describe('x:Domain', () => {
   it('creates a domain, then DKIM signatures appear asynchronously and enter the zone file', async () => {
     const before = twin.writes().total
-    const id = await createDomain('acme.com')
+    const id = await createDomain(twin, 'acme.com')
     expect(twin.writes().total).toBe(before + 1)
     expect(twin.objects('DkimSignature')).toEqual([])
     await twin.dkimSettled()

@@ -1,14 +1,14 @@
 import type { StalwartTwin } from './start-stalwart-twin'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startStalwartTwin } from './start-stalwart-twin'
-import { jmap, result } from './test-client'
+import { createDomain, jmap } from './test-client'
 
 let twin: StalwartTwin
 
 beforeAll(async () => {
   twin = await startStalwartTwin({ dkimDelayMs: 30, hostname: 'mail.provider.com' })
-  await createDomain('acme.com')
-  await createDomain('globex.com')
+  await createDomain(twin, 'acme.com')
+  await createDomain(twin, 'globex.com')
   await jmap(twin, [
     [
       'x:Account/set',
@@ -23,30 +23,6 @@ beforeAll(async () => {
   await twin.dkimSettled()
 })
 afterAll(() => twin.stop())
-
-const DOMAIN = {
-  name: 'acme.com',
-  aliases: {},
-  certificateManagement: { '@type': 'Manual' },
-  dkimManagement: { '@type': 'Automatic' },
-  dnsManagement: { '@type': 'Manual' },
-  subAddressing: { '@type': 'Enabled' },
-}
-
-async function createDomain(name: string): Promise<string> {
-  const { body } = await jmap(twin, [
-    [
-      'x:Domain/set',
-      {
-        create: {
-          d: { ...DOMAIN, name },
-        },
-      },
-      's',
-    ],
-  ])
-  return result(body, 's').created.d.id
-}
 
 describe('drift and injected errors', () => {
   it('changes objects behind the platform\'s back', async () => {

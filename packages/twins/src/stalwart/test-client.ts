@@ -21,6 +21,42 @@ export async function jmap(twin: StalwartTwin, methodCalls: unknown[], using: un
   return { status: response.status, body: await response.json() }
 }
 
+/**
+ * A domain as Stalwart's README creates one: DKIM keys made by the server, certificates and DNS by hand.
+ * @example
+ * jmap(twin, [['x:Domain/set', { create: { d: domainObject('acme.com') } }, 's']])
+ */
+export function domainObject(name: string): JsonObject {
+  return {
+    name,
+    aliases: {},
+    certificateManagement: { '@type': 'Manual' },
+    dkimManagement: { '@type': 'Automatic' },
+    dnsManagement: { '@type': 'Manual' },
+    subAddressing: { '@type': 'Enabled' },
+  }
+}
+
+/**
+ * Creates a domain through `x:Domain/set` and returns its id.
+ * @example
+ * const id = await createDomain(twin, 'acme.com')
+ */
+export async function createDomain(twin: StalwartTwin, name: string): Promise<string> {
+  const { body } = await jmap(twin, [
+    [
+      'x:Domain/set',
+      {
+        create: {
+          d: domainObject(name),
+        },
+      },
+      's',
+    ],
+  ])
+  return result(body, 's').created.d.id
+}
+
 /** The arguments of the one method response with this call id. */
 export function result(body: { methodResponses: Array<[string, JsonObject, string]> }, callId: string): any {
   return body.methodResponses.find(([, , id]) => id === callId)?.[1]
