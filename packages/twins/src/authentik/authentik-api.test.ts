@@ -2,6 +2,7 @@ import type { Idp } from '../idp/start-idp'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { DEMO_USERS } from '../idp/demo-users'
 import { startIdp } from '../idp/start-idp'
+import { requestJson } from '../testing/request-json'
 import { DEV_AUTHENTIK_API_TOKEN } from './create-authentik-api'
 
 let idp: Idp
@@ -16,24 +17,8 @@ beforeEach(() => {
 })
 afterAll(() => idp.stop())
 
-async function call(method: string, path: string, body?: unknown, token = DEV_AUTHENTIK_API_TOKEN) {
-  const response = await fetch(`${api}${path}`, {
-    method,
-    headers: {
-      'authorization': `Bearer ${token}`,
-      'content-type': 'application/json',
-    },
-    body: body === undefined
-      ? undefined
-      : JSON.stringify(body),
-  })
-  const text = await response.text()
-  return {
-    status: response.status,
-    body: text
-      ? JSON.parse(text)
-      : undefined,
-  }
+function call(method: string, path: string, body?: unknown, token = DEV_AUTHENTIK_API_TOKEN) {
+  return requestJson(`${api}${path}`, method, body, { authorization: `Bearer ${token}` })
 }
 
 describe('the Authentik API twin', () => {

@@ -2,6 +2,7 @@ import type { Idp } from '../idp/start-idp'
 import type { OpenApiContract } from '../testing/upstream-specs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startIdp } from '../idp/start-idp'
+import { requestJson } from '../testing/request-json'
 import { loadOpenApiContract, SPECS_MISSING, upstreamSpecPath } from '../testing/upstream-specs'
 
 const file = upstreamSpecPath('authentik/schema-2026.5.6.yml')
@@ -21,23 +22,13 @@ describe.skipIf(!file)('the Authentik twin against the 2026.5 spec', () => {
   async function check(method: string, template: string, path: string, body?: unknown, token = idp.authentik.apiToken) {
     if (body !== undefined)
       expect(contract.requestErrors(method, template, body), `${method} ${template} request`).toEqual([])
-    const response = await fetch(`${idp.authentik.url}${path}`, {
-      method,
-      headers: { 'authorization': `Bearer ${token}`, 'content-type': 'application/json' },
-      body: body === undefined
-        ? undefined
-        : JSON.stringify(body),
-    })
-    const text = await response.text()
-    const answer = text
-      ? JSON.parse(text)
-      : undefined
-    expect(contract.documentsStatus(method, template, response.status), `${method} ${template} ${response.status}`).toBe(true)
+    const answer = await requestJson(`${idp.authentik.url}${path}`, method, body, { authorization: `Bearer ${token}` })
+    expect(contract.documentsStatus(method, template, answer.status), `${method} ${template} ${answer.status}`).toBe(true)
     // The spec documents add_user's 404 without a body, yet DRF always answers Http404 with {"detail"}.
-    const errors = contract.responseErrors(method, template, response.status, answer)
-      .filter(error => !(response.status === 404 && error.endsWith('documents no JSON body')))
-    expect(errors, `${method} ${template} ${response.status} ${text}`).toEqual([])
-    return { status: response.status, body: answer }
+    const errors = contract.responseErrors(method, template, answer.status, answer.body)
+      .filter(error => !(answer.status === 404 && error.endsWith('documents no JSON body')))
+    expect(errors, `${method} ${template} ${answer.status} ${JSON.stringify(answer.body)}`).toEqual([])
+    return answer
   }
 
   it('answers every group operation with documented, schema-valid bodies', async () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD } from '../idp/demo-users'
 import { startIdp } from '../idp/start-idp'
 import { oidcTestClient } from '../testing/oidc-test-client'
+import { requestJson } from '../testing/request-json'
 import { UserAgent } from '../testing/user-agent'
 
 const client = {
@@ -21,17 +22,7 @@ beforeAll(async () => {
 afterAll(() => idp.stop())
 
 async function api(method: string, path: string, body?: unknown) {
-  const response = await fetch(`${idp.authentik.url}${path}`, {
-    method,
-    headers: { 'authorization': `Bearer ${idp.authentik.apiToken}`, 'content-type': 'application/json' },
-    body: body === undefined
-      ? undefined
-      : JSON.stringify(body),
-  })
-  const text = await response.text()
-  return text
-    ? JSON.parse(text)
-    : undefined
+  return (await requestJson(`${idp.authentik.url}${path}`, method, body, { authorization: `Bearer ${idp.authentik.apiToken}` })).body
 }
 
 async function groupsClaim(token: string): Promise<unknown> {

@@ -1,5 +1,6 @@
 import type { OcisTwin } from './start-ocis-twin'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { requestJson } from '../testing/request-json'
 import { loadOpenApiContract, SPECS_MISSING, upstreamSpecPath } from '../testing/upstream-specs'
 import { OCIS_TWIN_DEV_APP_TOKEN, OCIS_TWIN_DEV_TOKEN } from './ocis-auth'
 import { SPACE_EDITOR, SPACE_MANAGER, SPACE_VIEWER } from './ocis-roles'
@@ -8,27 +9,11 @@ import { startOcisTwin } from './start-ocis-twin'
 let ocis: OcisTwin
 const auth = { authorization: `Bearer ${OCIS_TWIN_DEV_TOKEN}` }
 
-async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(`${ocis.url}${path}`, {
-    method,
-    headers: {
-      ...auth,
-      ...(body === undefined
-        ? {}
-        : { 'content-type': 'application/json' }),
-      ...headers,
-    },
-    body: body === undefined
-      ? undefined
-      : JSON.stringify(body),
+function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  return requestJson(`${ocis.url}${path}`, method, body, {
+    ...auth,
+    ...headers,
   })
-  const text = await response.text()
-  return {
-    status: response.status,
-    body: text
-      ? JSON.parse(text) as any
-      : undefined,
-  }
 }
 
 beforeAll(async () => {
