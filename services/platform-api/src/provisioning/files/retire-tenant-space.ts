@@ -14,29 +14,22 @@ export async function retireTenantSpace(driver: OcisDriver, desired: DesiredTena
   const space = findTenantSpace(spaces, desired)
   if (!space)
     return undefined
+  const recordState = (action: string, before: string, after: string | null) => ctx.recordWrite({
+    upstream: 'ocis',
+    action,
+    targetType: 'ocis.space',
+    targetId: space.id,
+    changes: [
+      { field: 'state', before, after },
+    ],
+  })
   if (!isDisabled(space)) {
     await driver.disableSpace(space.id, ctx.signal)
-    await ctx.recordWrite({
-      upstream: 'ocis',
-      action: 'ocis.space.disable',
-      targetType: 'ocis.space',
-      targetId: space.id,
-      changes: [
-        { field: 'state', before: 'enabled', after: 'disabled' },
-      ],
-    })
+    await recordState('ocis.space.disable', 'enabled', 'disabled')
   }
   if (options.purge) {
     await driver.purgeSpace(space.id, ctx.signal)
-    await ctx.recordWrite({
-      upstream: 'ocis',
-      action: 'ocis.space.purge',
-      targetType: 'ocis.space',
-      targetId: space.id,
-      changes: [
-        { field: 'state', before: 'disabled', after: null },
-      ],
-    })
+    await recordState('ocis.space.purge', 'disabled', null)
   }
   return space
 }

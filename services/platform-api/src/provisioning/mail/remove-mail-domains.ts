@@ -1,5 +1,6 @@
 import type { StepContext } from '../step'
-import type { StalwartDriver } from './create-stalwart-driver'
+import type { PlannedSet } from './apply-sets'
+import type { SetCall, StalwartDriver } from './create-stalwart-driver'
 import type { MailObserved } from './ensure-mail'
 import { permanent } from '../upstream-error'
 import { applySets } from './apply-sets'
@@ -11,10 +12,25 @@ export interface MailRemovalOwner {
   observed: Partial<MailObserved>
 }
 
-function gone(field: string, before: unknown) {
-  return [
-    { field, before, after: null },
-  ]
+/** One object to destroy, and the field its audit entry shows going from `before` to nothing. */
+interface Doomed { id: string, label: string, field: string, before: string }
+
+function destroySet(object: SetCall['object'], doomed: Doomed[]): PlannedSet {
+  return {
+    call: {
+      object,
+      destroy: doomed.map(({ id }) => id),
+    },
+    labels: Object.fromEntries(doomed.map(({ id, label, field, before }) => [
+      id,
+      {
+        label,
+        changes: [
+          { field, before, after: null },
+        ],
+      },
+    ])),
+  }
 }
 
 /**
@@ -39,45 +55,24 @@ export async function removeMailDomains(driver: StalwartDriver, names: string[],
   const foreign = accounts.filter(account => !ours.includes(account))
   const removable = domains.filter(domain => !foreign.some(account => account.domainId === domain.id))
   await applySets(driver, [
-    {
-      call: {
-        object: 'Account',
-        destroy: ours.map(account => account.id),
-      },
-      labels: Object.fromEntries(ours.map(account => [
-        account.id,
-        {
-          label: account.email,
-          changes: gone('email', account.email),
-        },
-      ])),
-    },
-    {
-      call: {
-        object: 'DkimSignature',
-        destroy: removable.flatMap(domain => dkimIds[domain.id] ?? []),
-      },
-      labels: Object.fromEntries(removable.flatMap(domain => (dkimIds[domain.id] ?? []).map(id => [
-        id,
-        {
-          label: `DKIM key of ${domain.name}`,
-          changes: gone('domain', domain.name),
-        },
-      ]))),
-    },
-    {
-      call: {
-        object: 'Domain',
-        destroy: removable.map(domain => domain.id),
-      },
-      labels: Object.fromEntries(removable.map(domain => [
-        domain.id,
-        {
-          label: domain.name,
-          changes: gone('name', domain.name),
-        },
-      ])),
-    },
+    destroySet('Account', ours.map(account => ({
+      id: account.id,
+      label: account.email,
+      field: 'email',
+      before: account.email,
+    }))),
+    destroySet('DkimSignature', removable.flatMap(domain => (dkimIds[domain.id] ?? []).map(id => ({
+      id,
+      label: `DKIM key of ${domain.name}`,
+      field: 'domain',
+      before: domain.name,
+    })))),
+    destroySet('Domain', removable.map(domain => ({
+      id: domain.id,
+      label: domain.name,
+      field: 'name',
+      before: domain.name,
+    }))),
   ], ctx)
   if (foreign.length > 0) {
     const kept = domains.filter(domain => !removable.includes(domain)).map(domain => domain.name)
