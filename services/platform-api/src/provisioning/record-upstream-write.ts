@@ -1,19 +1,66 @@
+import type { Logger } from 'pino'
 import type { Database } from '../db/client'
 import type { UpstreamWrite } from './step'
 import { writeAuditEntry } from '../audit/write-audit-entry'
 import { RECONCILER_ACTOR } from './system-actor'
 
+export interface UpstreamWriteLog {
+  /** Queues the audit entry of one upstream write that succeeded; returns at once. */
+  record: (write: UpstreamWrite) => Promise<void>
+  /** Resolves when every queued entry is in the audit log (rejects if one could not be written). */
+  flush: () => Promise<void>
+}
+
 /**
- * Makes one upstream write an audit entry by `system:reconciler`, right after the write succeeded. (The
- * upstream and our database cannot share a transaction; a crash between the two loses at most the
- * entry of that one write, never the write's effect — the next run sees it done and writes nothing.)
+ * Turns a run's upstream writes into audit entries by `system:reconciler`, in the order they happened,
+ * without making the step wait for each: entries queued while one transaction is being written go into
+ * the next one together, so a step's upstream calls and the audit chain's lock do not take turns. The
+ * run flushes before it stores its outcome. (The upstream and our database cannot share a transaction;
+ * a crash between an upstream write and its entry loses that entry, never the write's effect — the next
+ * run sees it done and writes nothing.)
  */
-export async function recordUpstreamWrite(db: Database, tenantSlug: string, write: UpstreamWrite, runId: string): Promise<void> {
-  await db.transaction(tx => writeAuditEntry(tx, { ...RECONCILER_ACTOR, requestId: runId }, {
-    action: write.action,
-    targetType: write.targetType,
-    targetId: write.targetId,
-    tenantSlug,
-    changes: write.changes,
-  }))
+export function createUpstreamWriteLog(db: Database, tenantSlug: string, runId: string, logger: Logger): UpstreamWriteLog {
+  let queued: UpstreamWrite[] = []
+  let writing: Promise<void> = Promise.resolve()
+  let failure: unknown
+
+  const writeQueued = async () => {
+    const batch = queued
+    queued = []
+    if (!batch.length)
+      return
+    try {
+      await db.transaction(async (tx) => {
+        for (const write of batch) {
+          await writeAuditEntry(tx, { ...RECONCILER_ACTOR, requestId: runId }, {
+            action: write.action,
+            targetType: write.targetType,
+            targetId: write.targetId,
+            tenantSlug,
+            changes: write.changes,
+          })
+        }
+      })
+    }
+    catch (error) {
+      failure ??= error
+      logger.error({
+        err: (error as Error).message,
+        entries: batch.map(write => write.action),
+      }, 'audit entries of upstream writes were not written')
+    }
+  }
+
+  return {
+    record: async (write) => {
+      queued.push(write)
+      if (queued.length === 1)
+        writing = writing.then(writeQueued)
+    },
+    flush: async () => {
+      await writing
+      if (failure)
+        throw failure
+    },
+  }
 }

@@ -70,7 +70,10 @@ export interface UpstreamWrite {
 export interface StepContext {
   /** Aborted when the worker loses its lease or shuts down: stop starting new upstream calls. */
   signal: AbortSignal
-  /** Call right after each successful upstream write, before the next call. */
+  /**
+   * Call right after each successful upstream write. It returns at once: the audit entries are written
+   * in order in the background, several per transaction, and flushed before the run's outcome is stored.
+   */
   recordWrite: (write: UpstreamWrite) => Promise<void>
   logger: Logger
 }

@@ -1,12 +1,12 @@
 import type { Logger } from 'pino'
 import type { Database } from '../../db/client'
 import type { ProvisioningStepRow } from '../../db/schema'
-import type { DesiredTenant, ProvisioningStep, StepName } from '../step'
+import type { DesiredTenant, ProvisioningStep, StepName, StepOutcome } from '../step'
 import type { BackoffOptions } from './backoff'
 import type { StepResult } from './finish-step'
 import { randomUUID } from 'node:crypto'
 import { loadDesiredTenant } from '../load-desired-tenant'
-import { recordUpstreamWrite } from '../record-upstream-write'
+import { createUpstreamWriteLog } from '../record-upstream-write'
 import { isRetryable, UpstreamError } from '../upstream-error'
 import { backoffDelay } from './backoff'
 import { finishStep } from './finish-step'
@@ -61,12 +61,22 @@ export async function runClaimedStep(deps: StepRunnerDeps, row: ProvisioningStep
     desired = await loadDesiredTenant(db, row.tenantId, row.step)
     if (!desired)
       return
-    const tenantSlug = desired.slug
-    const outcome = await waitForRemovalOrder(db, desired, row.step) ?? await deps.steps[row.step].run(desired, {
-      signal,
-      logger,
-      recordWrite: write => recordUpstreamWrite(db, tenantSlug, write, runId),
-    })
+    const writes = createUpstreamWriteLog(db, desired.slug, runId, logger)
+    let outcome: StepOutcome
+    try {
+      outcome = await waitForRemovalOrder(db, desired, row.step) ?? await deps.steps[row.step].run(desired, {
+        signal,
+        logger,
+        recordWrite: writes.record,
+      })
+    }
+    catch (error) {
+      // The entries of the writes made before the failure are kept; the step's own error is reported.
+      await writes.flush().catch(() => {})
+      throw error
+    }
+    // A run whose audit entries could not be written fails (and is retried) rather than pass unrecorded.
+    await writes.flush()
     result = { kind: 'outcome', outcome }
   }
   catch (error) {
