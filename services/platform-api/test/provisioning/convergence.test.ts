@@ -3,11 +3,11 @@ import type { WorkerProcess } from './convergence-workers'
 import type { ProvisioningStack } from './provisioning-stack'
 import process from 'node:process'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { SPACE_VIEWER } from '@dezky/twins'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auditLog } from '../../src/db/schema'
 import { requestReconcile } from '../../src/provisioning/request-reconcile'
+import { driftTenant } from './convergence-drift'
 import { seedFleet } from './convergence-fleet'
 import { fleetProgress, stepsHeldBy, waitForFleet } from './convergence-progress'
 import { fleetDiscrepancies, tenantSnapshot } from './convergence-state'
@@ -162,43 +162,7 @@ describe(`${TENANTS} tenants under faults, two worker processes, one SIGKILLed`,
       tenant.id,
       tenantSnapshot(twins, tenant, { keepIds: false }),
     ]))
-    const ocisIdOf = (email: string) => twins.ocis.users().find(user => user.mail === email)!.id
-    drifted.forEach((tenant, index) => {
-      const { slug, domain } = tenant
-      const space = twins.ocis.spaces().find(s => s.name === slug)!.spaceId
-      const drifts = [
-        () => {
-          twins.idp.authentik.drift({ action: 'deleteGroup', group: `tenant:${slug}:admin` })
-          twins.stalwart.drift({ action: 'deleteAccount', email: `ana@${domain}` })
-          twins.ocis.drift({
-            action: 'removeMember',
-            spaceId: space,
-            userId: ocisIdOf(`owner@${domain}`),
-          })
-        },
-        () => {
-          twins.idp.authentik.drift({ action: 'removeUserFromGroup', username: `owner@${domain}`, group: `tenant:${slug}:owner` })
-          twins.stalwart.drift({ action: 'setAccountQuota', email: `owner@${domain}`, maxDiskQuota: 1 })
-          twins.ocis.drift({
-            action: 'setMemberRole',
-            spaceId: space,
-            userId: ocisIdOf(`ana@${domain}`),
-            roleId: SPACE_VIEWER.id,
-          })
-        },
-        () => {
-          twins.idp.authentik.drift({ action: 'deactivateUser', username: `ana@${domain}` })
-          twins.stalwart.drift({ action: 'disableAccount', email: `owner@${domain}` })
-          twins.ocis.drift({ action: 'disableSpace', spaceId: space })
-        },
-        () => {
-          twins.idp.authentik.drift({ action: 'renameGroup', group: `tenant:${slug}:owner`, to: `stolen-${slug}` })
-          twins.stalwart.drift({ action: 'deleteDomain', name: domain })
-          twins.ocis.drift({ action: 'setQuota', spaceId: space, total: 1 })
-        },
-      ]
-      drifts[index % drifts.length]!()
-    })
+    drifted.forEach((tenant, index) => driftTenant(twins, tenant, index))
     expect(fleetDiscrepancies(twins, drifted).length).toBeGreaterThanOrEqual(drifted.length)
 
     const since = await reconcileAll(drifted.map(tenant => tenant.id))
