@@ -22,7 +22,8 @@ describe('mail step, present', () => {
     const first = await runStep(defaultStep(twin), desired)
     expect(first.outcome).toMatchObject({
       status: 'waiting',
-      retryInMs: 1000,
+      // Just asked for keys: look again soon.
+      retryInMs: 100,
       reason: expect.stringContaining('DKIM'),
     })
     expect(first.writes.map(w => w.action)).toEqual(['stalwart.domain.create', 'stalwart.account.create', 'stalwart.account.create'])

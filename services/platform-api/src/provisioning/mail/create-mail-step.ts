@@ -19,7 +19,7 @@ import { removeMailDomains } from './remove-mail-domains'
 export function createMailStep(driver: StalwartDriver, options: Partial<EnsureMailOptions> = {}): ProvisioningStep {
   const settings: EnsureMailOptions = {
     dkimGraceMs: options.dkimGraceMs ?? 120_000,
-    waitRetryMs: options.waitRetryMs ?? 1_000,
+    waitRetryMs: options.waitRetryMs ?? 5_000,
     now: options.now ?? Date.now,
   }
   return {

@@ -104,7 +104,8 @@ export async function ensureMail(driver: StalwartDriver, desired: DesiredTenant,
     return {
       status: 'waiting',
       reason: `waiting for Stalwart to generate DKIM keys for ${waiting.join(', ')}`,
-      retryInMs: options.waitRetryMs,
+      // Keys usually come within a second: look again soon, then less often the longer it takes.
+      retryInMs: Math.min(options.waitRetryMs, Math.max(100, now - Math.min(...Object.values(requested)))),
       observed: { ...observed, dkimRequestedAt: requested },
       outputs: { dnsRecords },
     }
