@@ -17,7 +17,7 @@ export interface MailObserved {
 export interface EnsureMailOptions {
   /** How long to wait for DKIM keys before asking Stalwart again. */
   dkimGraceMs: number
-  /** When to look again while keys are being generated. */
+  /** The longest wait before looking again while keys are being generated (it starts at 100 ms). */
   waitRetryMs: number
   now: () => number
 }
