@@ -22,7 +22,8 @@ export interface SpaceChanges {
 
 /** One libregraph call per method; errors are UpstreamErrors quoting OCIS's own error body. */
 export interface OcisDriver {
-  listProjectSpaces: (signal?: AbortSignal) => Promise<TOcisDrive[]>
+  /** Every project space, or with `id` only that drive (OCIS filters drives by type or id, nothing else). */
+  listProjectSpaces: (signal?: AbortSignal, only?: { id: string }) => Promise<TOcisDrive[]>
   createSpace: (input: { name: string, description: string, quotaTotal: number }, signal?: AbortSignal) => Promise<TOcisDrive>
   updateSpace: (driveId: string, changes: SpaceChanges, options: { restore?: boolean, signal?: AbortSignal }) => Promise<TOcisDrive>
   disableSpace: (driveId: string, signal?: AbortSignal) => Promise<void>
@@ -93,8 +94,11 @@ export function createOcisDriver(options: OcisDriverOptions): OcisDriver {
   const root = (id: string) => `/v1beta1/drives/${encodeURIComponent(id)}/root`
 
   return {
-    async listProjectSpaces(signal) {
-      const filter = encodeURIComponent('driveType eq \'project\'')
+    async listProjectSpaces(signal, only) {
+      // The v1beta1 list carries each space's permissions, so one read shows the members too.
+      const filter = encodeURIComponent(only
+        ? `id eq '${only.id.replaceAll('\'', '\'\'')}'`
+        : 'driveType eq \'project\'')
       const list = await parsed(await call('GET', `/v1beta1/drives?$filter=${filter}`, { signal }), ZOcisDriveList, 'listing project spaces')
       return list.value ?? []
     },

@@ -1,7 +1,7 @@
 import type { DesiredTenant, StepContext } from '../step'
 import type { OcisDriver } from './create-ocis-driver'
 import type { TOcisDrive } from './ocis-schemas'
-import { findTenantSpace } from './find-tenant-space'
+import { readTenantSpace } from './find-tenant-space'
 import { spaceMarkerFor, spaceNameFor } from './space-naming'
 import { isDisabled, spaceGrantsOf } from './space-state'
 
@@ -17,8 +17,7 @@ export interface EnsuredSpace {
  * description together).
  */
 export async function ensureTenantSpace(driver: OcisDriver, desired: DesiredTenant, ctx: StepContext): Promise<EnsuredSpace> {
-  const spaces = await driver.listProjectSpaces(ctx.signal)
-  const found = findTenantSpace(spaces, desired)
+  const found = await readTenantSpace(driver, desired, ctx.signal)
   const marker = spaceMarkerFor(desired.slug)
   const quotaTotal = desired.quotas.storageBytes
   if (!found) {

@@ -1,4 +1,5 @@
 import type { DesiredTenant } from '../step'
+import type { OcisDriver } from './create-ocis-driver'
 import type { TOcisDrive } from './ocis-schemas'
 import { spaceMarkerFor } from './space-naming'
 
@@ -13,4 +14,18 @@ export function findTenantSpace(spaces: readonly TOcisDrive[], desired: Pick<Des
   const marker = spaceMarkerFor(desired.slug)
   return spaces.find(space => typeof observedId === 'string' && space.id === observedId)
     ?? spaces.find(space => space.description === marker)
+}
+
+/**
+ * Reads the tenant's space with as little as possible: by its recorded id when there is one (one space,
+ * whatever the number of tenants), else — and when that id is gone — the list of every project space.
+ */
+export async function readTenantSpace(driver: OcisDriver, desired: Pick<DesiredTenant, 'slug' | 'observed'>, signal?: AbortSignal): Promise<TOcisDrive | undefined> {
+  const observedId = desired.observed.spaceId
+  if (typeof observedId === 'string') {
+    const byId = findTenantSpace(await driver.listProjectSpaces(signal, { id: observedId }), desired)
+    if (byId)
+      return byId
+  }
+  return findTenantSpace(await driver.listProjectSpaces(signal), desired)
 }

@@ -1,7 +1,7 @@
 import type { DesiredTenant, StepContext } from '../step'
 import type { OcisDriver } from './create-ocis-driver'
 import type { TOcisDrive } from './ocis-schemas'
-import { findTenantSpace } from './find-tenant-space'
+import { readTenantSpace } from './find-tenant-space'
 import { isDisabled } from './space-state'
 
 /**
@@ -10,8 +10,7 @@ import { isDisabled } from './space-state'
  * was found, or undefined when there is none (nothing to do).
  */
 export async function retireTenantSpace(driver: OcisDriver, desired: DesiredTenant, ctx: StepContext, options: { purge: boolean }): Promise<TOcisDrive | undefined> {
-  const spaces = await driver.listProjectSpaces(ctx.signal)
-  const space = findTenantSpace(spaces, desired)
+  const space = await readTenantSpace(driver, desired, ctx.signal)
   if (!space)
     return undefined
   const recordState = (action: string, before: string, after: string | null) => ctx.recordWrite({
