@@ -17,7 +17,8 @@ const ROUNDS = 9
  *   beforehand) against Σ of each step's own upstream reads issued directly with fetch, one after
  *   another as the step sends them.
  * - `tenant`: the wall time of a whole reconcile through the queue (requestReconcile → claim → load →
- *   four steps in parallel → finish) against the longest single step's reads, since the steps run at once.
+ *   four steps in parallel → finish) against the same Σ of reads (the goal as the issue puts it), with
+ *   the longest single step's reads as a note: the queue's own cost shows against that one.
  */
 export async function benchProvisioningNoOp(env: BenchEnv): Promise<BenchResult[]> {
   const db = env.deps.db
@@ -64,13 +65,18 @@ export async function benchProvisioningNoOp(env: BenchEnv): Promise<BenchResult[
         checksPass: writes === 0,
       }),
       compare({
-        name: 'no-op reconcile, tenant wall time vs longest step\'s reads',
+        name: 'no-op reconcile, tenant wall time vs Σ its reads',
         unit: 'ms',
-        labels: { baseline: 'the longest step\'s reads sent directly', candidate: 'requestReconcile until all four steps finished' },
-        rounds: { baseline: longest, candidate: rounds.tenantWall },
+        labels: { baseline: 'the same reads sent directly, one after another', candidate: 'requestReconcile until all four steps finished' },
+        rounds: { baseline: rounds.readsSum, candidate: rounds.tenantWall },
         goal: { comparison: '<=', ratio: 1.1 },
         checks: { upstreamWrites: writes },
         checksPass: writes === 0,
+        // The steps run at once, so the wall time can undercut the sum; against the longest step's
+        // reads it shows what the queue itself costs.
+        notes: [
+          { label: 'the longest step\'s reads (the least a parallel reconcile can take)', rounds: longest },
+        ],
       }),
     ]
   }
