@@ -4,6 +4,7 @@ import type { StalwartDriver } from './create-stalwart-driver'
 import type { DnsRecord } from './parse-zone-file'
 import { applySets } from './apply-sets'
 import { findMailDomains } from './find-mail-domains'
+import { mailMarkerFor } from './mail-marker'
 import { hasDkim, parseZoneFile } from './parse-zone-file'
 import { domainClientId, mailboxMembers, planAccounts, planDomains } from './plan-mail-writes'
 
@@ -40,7 +41,14 @@ export async function ensureMail(driver: StalwartDriver, desired: DesiredTenant,
     observed.domains[name] = found.domains.get(name)?.id ?? domainOutcome!.created[domainClientId(index)]!
   })
   mailboxMembers(desired).forEach((member, index) => {
-    const id = found.accounts.find(account => account.email === member.email)?.id ?? accountOutcome!.created[`a${index}`]
+    // Only mailboxes this step made are recorded (and so ever deleted): one an admin made by hand for
+    // the same address is used, never taken over.
+    const existing = found.accounts.find(account => account.email === member.email)
+    const id = existing
+      ? (existing.description === mailMarkerFor(desired.slug)
+          ? existing.id
+          : undefined)
+      : accountOutcome!.created[`a${index}`]
     if (id)
       observed.accounts[member.email] = id
   })
