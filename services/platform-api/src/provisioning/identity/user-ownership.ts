@@ -35,9 +35,15 @@ export function deactivatedByReconciler(user: Pick<PartialUser, 'attributes'>): 
   return dezkyAttributes(user.attributes).deactivatedBy === DEACTIVATED_BY_RECONCILER
 }
 
-/** Every group the user is in is a tenant role group (vacuously true for none); unknown groups → false. */
-export function onlyInTenantGroups(user: Pick<User, 'groups' | 'groupsObj'>): boolean {
+/**
+ * Every group the user is in is a tenant role group (vacuously true for none) and the user holds no
+ * direct role and is no superuser; unknown groups → false.
+ */
+export function onlyInTenantGroups(user: Pick<User, 'groups' | 'groupsObj'> & Partial<Pick<User, 'roles' | 'isSuperuser'>>): boolean {
   if (!user.groups)
+    return false
+  // Roles assigned to the user directly, or superuser status, are access beyond the tenant too.
+  if (user.isSuperuser || (user.roles?.length ?? 0) > 0)
     return false
   if (user.groups.length === 0)
     return true
