@@ -2,6 +2,7 @@ import type { PoolClient } from 'pg'
 import type { Logger } from 'pino'
 import type { Database } from '../db/client'
 import { PROVISIONING_CHANNEL } from './notify-provisioning'
+import { releaserOf } from './release-once'
 
 export type ProvisioningListener = () => void
 
@@ -19,6 +20,7 @@ export interface ProvisioningEvents {
 export function createProvisioningEvents(db: Database, logger: Logger): ProvisioningEvents {
   const listeners = new Map<string, Set<ProvisioningListener>>()
   let client: PoolClient | undefined
+  let releaseHeld = (_destroy?: boolean) => {}
   let connecting: Promise<void> | undefined
   let closed = false
 
@@ -43,16 +45,18 @@ export function createProvisioningEvents(db: Database, logger: Logger): Provisio
   function connect(): Promise<void> {
     connecting ??= (async () => {
       let next: PoolClient | undefined
+      let release = (_destroy?: boolean) => {}
       try {
         next = await db.$client.connect()
         const own = next
+        release = releaserOf(own)
         own.on('notification', (message) => {
           for (const listener of listeners.get(message.payload ?? '') ?? [])
             listener()
         })
         own.on('error', (error) => {
           logger.warn({ err: error.message }, 'provisioning LISTEN connection failed')
-          own.release(true)
+          release()
           if (client === own)
             client = undefined
           connecting = undefined
@@ -62,11 +66,12 @@ export function createProvisioningEvents(db: Database, logger: Logger): Provisio
         })
         await own.query(`listen ${PROVISIONING_CHANNEL}`)
         client = own
+        releaseHeld = release
       }
       catch (error) {
         logger.warn({ err: (error as Error).message }, 'provisioning LISTEN failed; retrying')
         if (next && client !== next)
-          next.release(true)
+          release()
         connecting = undefined
         reconnectLater(2000)
       }
@@ -97,7 +102,7 @@ export function createProvisioningEvents(db: Database, logger: Logger): Provisio
       await connecting
       if (client) {
         await client.query(`unlisten ${PROVISIONING_CHANNEL}`).catch(() => {})
-        client.release()
+        releaseHeld(false)
         client = undefined
       }
     },

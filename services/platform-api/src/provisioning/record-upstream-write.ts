@@ -3,11 +3,12 @@ import type { Database } from '../db/client'
 import type { UpstreamWrite } from './step'
 import { writeAuditEntry } from '../audit/write-audit-entry'
 import { RECONCILER_ACTOR } from './system-actor'
+import { retryable } from './upstream-error'
 
 export interface UpstreamWriteLog {
   /** Queues the audit entry of one upstream write that succeeded; returns at once. */
   record: (write: UpstreamWrite) => Promise<void>
-  /** Resolves when every queued entry is in the audit log (rejects if one could not be written). */
+  /** Resolves when every queued entry is in the audit log (rejects if one could not be written, which is also logged). */
   flush: () => Promise<void>
 }
 
@@ -53,6 +54,9 @@ export function createUpstreamWriteLog(db: Database, tenantSlug: string, runId: 
 
   return {
     record: async (write) => {
+      // The audit log is failing: stop the step before it makes more writes nobody will see.
+      if (failure)
+        throw retryable(write.upstream, `audit log unavailable, stopping before more upstream writes: ${(failure as Error).message}`)
       queued.push(write)
       if (queued.length === 1)
         writing = writing.then(writeQueued)

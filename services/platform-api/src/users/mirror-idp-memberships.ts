@@ -69,7 +69,9 @@ export async function planIdpMembershipChanges(db: Queryable, principal: Princip
  */
 export async function mirrorIdpMemberships(tx: Transaction, principal: Principal, userId: string, actor: AuditActor): Promise<void> {
   const applied: Awaited<ReturnType<typeof planIdpMembershipChanges>> = []
-  for (const change of await planIdpMembershipChanges(tx, principal, userId)) {
+  // Tenants are locked in one order (by id) so two sign-ins touching the same tenants cannot deadlock.
+  const planned = (await planIdpMembershipChanges(tx, principal, userId)).sort((a, b) => a.tenantId.localeCompare(b.tenantId))
+  for (const change of planned) {
     if (change.after) {
       const inserted = await tx.insert(tenantMemberships).values({
         tenantId: change.tenantId,

@@ -139,6 +139,9 @@ describe('offboarding', () => {
     // Nothing left upstream to watch: the deleted tenant's steps rest.
     const { rows } = await stack.api.database.db.execute<{ due: number }>(sql`select count(*)::int as due from provisioning_steps where tenant_id = (select id from tenants where slug = 'cyberdyne') and next_attempt_at is not null`)
     expect(rows[0]!.due).toBe(0)
+    // …and keep resting after anything asks for a run (e.g. a former member's sign-in).
+    await call('POST', '/tenants/cyberdyne/reconcile')
+    await expect.poll(async () => (await stack.api.database.db.execute<{ due: number }>(sql`select count(*)::int as due from provisioning_steps where tenant_id = (select id from tenants where slug = 'cyberdyne') and (next_attempt_at is not null or status not in ('ok', 'skipped'))`)).rows[0]!.due, { timeout: 15_000, interval: 100 }).toBe(0)
   })
 
   it('can be cancelled during the grace period with nothing lost', async () => {

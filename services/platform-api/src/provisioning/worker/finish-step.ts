@@ -38,13 +38,19 @@ export async function finishStep(db: Database, row: ProvisioningStepRow, result:
         -- A change requested during the run starts the count again, as the request itself did.
         attempts = case when generation > run_generation then 0 else ${set.attempts}::int end, last_error = ${set.lastError}, detail = ${set.detail},
         next_attempt_at = case
+          -- A deleted tenant has nothing left upstream to watch: its steps rest, whatever asked for a run.
+          when ${set.status === 'ok' || set.status === 'skipped'} and (select status from tenants where id = provisioning_steps.tenant_id) = 'deleted' then null
           when generation > run_generation then now()
           -- A step waiting on others looks again at once if they are all done by now: under the tenant
           -- lock this sees every finisher that committed, and later finishers wake it themselves.
           when ${set.waitingFor.length > 0} and not exists (
             select 1 from provisioning_steps other
+              join tenants t on t.id = other.tenant_id
              where other.tenant_id = provisioning_steps.tenant_id and other.step::text = any(${sql.param(set.waitingFor)}::text[])
-               and (other.status not in ('ok', 'skipped') or other.generation > other.run_generation)) then now()
+               and (other.status not in ('ok', 'skipped') or other.generation > other.run_generation
+                    -- during removal, "done" means done since the grace period ended (as removal-order.ts)
+                    or (t.status = 'offboarding' and t.offboard_after <= now()
+                        and (other.last_reconciled_at is null or other.last_reconciled_at < t.offboard_after)))) then now()
           else ${set.nextAttemptAt?.toISOString() ?? null}::timestamptz end,
         last_reconciled_at = coalesce(${set.reconciledAt?.toISOString() ?? null}::timestamptz, last_reconciled_at),
         observed = coalesce(${set.observed
@@ -63,7 +69,8 @@ export async function finishStep(db: Database, row: ProvisioningStepRow, result:
         where tenant_id = ${row.tenantId} and step <> ${row.step} and status = 'pending' and next_attempt_at > now()`)
       await settleTenantStatus(tx, row.tenantId)
     }
-    await notifyProvisioning(tx, row.tenantId)
+    // Steps made due here (a waiting one woken) are news for every worker, not only this one.
+    await notifyProvisioning(tx, row.tenantId, { wakeWorkers: result.kind === 'outcome' && result.outcome.status !== 'waiting' })
     return true
   })
 }

@@ -75,8 +75,9 @@ export async function runClaimedStep(deps: StepRunnerDeps, row: ProvisioningStep
       await writes.flush().catch(() => {})
       throw error
     }
-    // A run whose audit entries could not be written fails (and is retried) rather than pass unrecorded.
-    await writes.flush()
+    // The writes happened whatever the audit log says: failing the run now would only repeat the ones that
+    // are not idempotent (a welcome mail). The lost entries are logged at error level by the write log.
+    await writes.flush().catch(() => {})
     result = { kind: 'outcome', outcome }
   }
   catch (error) {
@@ -96,7 +97,9 @@ export async function runClaimedStep(deps: StepRunnerDeps, row: ProvisioningStep
     logger.warn('lease lost during the run: another worker owns the step now')
     return
   }
-  if (deps.shutdown.aborted) {
+  // Interrupted by shutdown: hand the step back. A run that completed anyway keeps its outcome (a welcome
+  // mail already sent must not be sent again by the next worker).
+  if (deps.shutdown.aborted && result.kind === 'failure') {
     await releaseLease(db, row, workerId)
     return
   }
@@ -135,7 +138,9 @@ function retryAt(row: ProvisioningStepRow, result: StepResult, deps: StepRunnerD
 function resyncAt(desired: DesiredTenant | undefined, resyncMs: number): Date {
   const resync = new Date(Date.now() + resyncMs)
   const graceEnds = desired?.offboardAfter
-  return graceEnds && graceEnds > new Date() && graceEnds < resync
+  // A run that read the desired state before the grace period ended applied `suspended`: it must run
+  // again when the period ends (at once if it already has), not at the next resync.
+  return graceEnds && desired?.loadedAt && desired.loadedAt < graceEnds && graceEnds < resync
     ? graceEnds
     : resync
 }

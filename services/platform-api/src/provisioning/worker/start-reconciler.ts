@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto'
 import { hostname } from 'node:os'
 import process from 'node:process'
 import { RECONCILE_CHANNEL } from '../notify-provisioning'
+import { releaserOf } from '../release-once'
 import { claimDueSteps } from './claim-due-steps'
 import { runClaimedStep } from './run-claimed-step'
 
@@ -78,6 +79,7 @@ export function startReconciler(options: ReconcilerOptions): Reconciler {
   }
 
   let listener: PoolClient | undefined
+  let releaseHeld = (_destroy?: boolean) => {}
   let relisten: NodeJS.Timeout | undefined
   let unhook = () => {}
   const listenLater = (ms: number) => {
@@ -90,12 +92,14 @@ export function startReconciler(options: ReconcilerOptions): Reconciler {
   }
   async function listen() {
     let next: PoolClient | undefined
+    let release = (_destroy?: boolean) => {}
     try {
       next = await options.db.$client.connect()
       const own = next
+      release = releaserOf(own)
       const onError = () => {
         own.off('error', onError)
-        own.release(true)
+        release()
         if (listener === own)
           listener = undefined
         listenLater(pollMs)
@@ -109,11 +113,12 @@ export function startReconciler(options: ReconcilerOptions): Reconciler {
       }
       await own.query(`listen ${RECONCILE_CHANNEL}`)
       listener = own
+      releaseHeld = release
     }
     catch (error) {
       logger.warn({ err: (error as Error).message }, 'LISTEN failed; polling only until it works')
       if (next && listener !== next)
-        next.release(true)
+        release()
       listenLater(pollMs * 5)
     }
   }
@@ -168,7 +173,7 @@ export function startReconciler(options: ReconcilerOptions): Reconciler {
       if (listener) {
         await listener.query(`unlisten ${RECONCILE_CHANNEL}`).catch(() => {})
         unhook()
-        listener.release()
+        releaseHeld(false)
         listener = undefined
       }
       logger.info('reconciler stopped')
