@@ -15,6 +15,8 @@ import { spawnWorker } from './convergence-workers'
 import { startProvisioningStack } from './provisioning-stack'
 
 const TENANTS = Number(process.env.CONVERGENCE_TENANTS ?? 200)
+// Deadlines grow with the fleet: CONVERGENCE_TENANTS=1000 is the benchmark-sized run.
+const SCALE = Math.max(1, TENANTS / 200)
 
 /** On every HTTP upstream: 30 % 5xx, 0–30 ms jitter, hangs past the 500 ms client deadline, resets, 429s. */
 const FAULTS = {
@@ -88,7 +90,7 @@ function ambiguousSends(killed: readonly { tenantId: string, step: string }[]): 
 describe(`${TENANTS} tenants under faults, two worker processes, one SIGKILLed`, () => {
   let killed: { tenantId: string, step: string }[] = []
 
-  it('converge, and the twins hold exactly the desired objects', { timeout: 240_000 }, async () => {
+  it('converge, and the twins hold exactly the desired objects', { timeout: 240_000 * SCALE }, async () => {
     const { db } = stack.api.database
     setFaults(true)
     workers.push(spawnWorker(workerEnv), spawnWorker(workerEnv))
@@ -102,14 +104,14 @@ describe(`${TENANTS} tenants under faults, two worker processes, one SIGKILLed`,
       const progress = await fleetProgress(db, ids())
       if ((progress.byStatus.ok ?? 0) >= progress.rows / 5 && (await stepsHeldBy(db, victim.pid)).length > 0)
         break
-      expect(Date.now() - started, 'worker A never held a step').toBeLessThan(60_000)
+      expect(Date.now() - started, 'worker A never held a step').toBeLessThan(60_000 * SCALE)
       await sleep(20)
     }
     await victim.kill()
     killed = await stepsHeldBy(db, victim.pid)
     workers.push(spawnWorker(workerEnv))
 
-    await waitForFleet(db, ids(), { tenantStatus: 'active', timeoutMs: 220_000 }).catch((error: Error) => {
+    await waitForFleet(db, ids(), { tenantStatus: 'active', timeoutMs: 220_000 * SCALE }).catch((error: Error) => {
       throw new Error(`${error.message}\nworker logs: ${workers.flatMap(w => w.oddities()).join('\n')}`)
     })
     const convergeMs = Date.now() - started
@@ -142,10 +144,10 @@ describe(`${TENANTS} tenants under faults, two worker processes, one SIGKILLed`,
     expect(failures.length).toBeGreaterThan(TENANTS)
   })
 
-  it('reconciles every converged tenant again with zero upstream writes', { timeout: 60_000 }, async () => {
+  it('reconciles every converged tenant again with zero upstream writes', { timeout: 60_000 * SCALE }, async () => {
     stack.twins.resetWrites()
     const since = await reconcileAll(ids())
-    await waitForFleet(stack.api.database.db, ids(), { tenantStatus: 'active', since, timeoutMs: 50_000 })
+    await waitForFleet(stack.api.database.db, ids(), { tenantStatus: 'active', since, timeoutMs: 50_000 * SCALE })
     expect(stack.twins.writes()).toEqual({
       authentik: 0,
       stalwart: 0,
@@ -155,7 +157,7 @@ describe(`${TENANTS} tenants under faults, two worker processes, one SIGKILLed`,
     })
   })
 
-  it('repairs drift in a tenth of the tenants on the next resync, audited as system:reconciler', { timeout: 60_000 }, async () => {
+  it('repairs drift in a tenth of the tenants on the next resync, audited as system:reconciler', { timeout: 60_000 * SCALE }, async () => {
     const { twins } = stack
     const drifted = fleet.filter((_, index) => index % 10 === 0)
     const before = new Map(drifted.map(tenant => [
@@ -166,7 +168,7 @@ describe(`${TENANTS} tenants under faults, two worker processes, one SIGKILLed`,
     expect(fleetDiscrepancies(twins, drifted).length).toBeGreaterThanOrEqual(drifted.length)
 
     const since = await reconcileAll(drifted.map(tenant => tenant.id))
-    await waitForFleet(stack.api.database.db, drifted.map(tenant => tenant.id), { tenantStatus: 'active', since, timeoutMs: 50_000 })
+    await waitForFleet(stack.api.database.db, drifted.map(tenant => tenant.id), { tenantStatus: 'active', since, timeoutMs: 50_000 * SCALE })
     expect(fleetDiscrepancies(twins, fleet)).toEqual([])
     for (const tenant of drifted)
       expect(tenantSnapshot(twins, tenant, { keepIds: false }), tenant.slug).toEqual(before.get(tenant.id))
@@ -179,8 +181,10 @@ describe(`${TENANTS} tenants under faults, two worker processes, one SIGKILLed`,
     expect(new Set(repairs.map(r => r.slug))).toEqual(new Set(drifted.map(t => t.slug)))
   })
 
-  it('suspends and resumes a handful of tenants back to exactly the same upstream state', { timeout: 60_000 }, async () => {
-    const { api, operator, twins } = stack
+  it('suspends and resumes a handful of tenants back to exactly the same upstream state', { timeout: 60_000 * SCALE }, async () => {
+    const { api, twins } = stack
+    // A fresh token: on a benchmark-sized fleet the stack's first one has expired by now.
+    const operator = await api.token(['operator:super_admin'], { sub: 'ana-operator' })
     const chosen = fleet.filter((_, index) => index % 40 === 5).slice(0, 5)
     const chosenIds = chosen.map(tenant => tenant.id)
     const before = chosen.map(tenant => tenantSnapshot(twins, tenant, { keepIds: true }))
@@ -193,7 +197,7 @@ describe(`${TENANTS} tenants under faults, two worker processes, one SIGKILLed`,
         })
         expect(response.status, await response.clone().text()).toBe(200)
       }
-      await waitForFleet(api.database.db, chosenIds, { tenantStatus: status, since, timeoutMs: 25_000 })
+      await waitForFleet(api.database.db, chosenIds, { tenantStatus: status, since, timeoutMs: 25_000 * SCALE })
     }
     await transition('suspend', 'suspended')
     const suspended = chosen.map(tenant => tenantSnapshot(twins, tenant, { keepIds: true }))
