@@ -5,7 +5,11 @@ export interface StackPorts {
   app: number
   api: number
   idp: number
-  embeddedPostgres: number
+  /**
+   * Nothing outside the stack connects to Postgres, so by default it takes any free port: a fixed one in
+   * the ephemeral range can be held by an outgoing connection of another test at that moment.
+   */
+  embeddedPostgres?: number
 }
 
 export interface StackLayout {
@@ -29,7 +33,7 @@ export interface StackLayout {
  * @example
  * export const STACK = defineStackLayout({
  *   clientId: 'dezky-portal',
- *   ports: { app: 3100, api: 4100, idp: 4110, embeddedPostgres: 54_340 },
+ *   ports: { app: 3100, api: 4100, idp: 4110 },
  * })
  */
 export function defineStackLayout({ clientId, ports }: { clientId: string, ports: StackPorts }): StackLayout {

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startPlatformApi } from '@dezky/platform-api'
-import { startIdp } from '@dezky/twins'
+import { freePort, startIdp } from '@dezky/twins'
 import { seedThroughApi } from './internal/seed-through-api'
 
 export interface E2eStack {
@@ -45,7 +45,7 @@ export async function startStack(layout: StackLayout, seed: Seed = {}): Promise<
       PORT: String(layout.ports.api),
       HOST: '127.0.0.1',
       DEZKY_DATA_DIR: dataDir,
-      EMBEDDED_POSTGRES_PORT: String(layout.ports.embeddedPostgres),
+      EMBEDDED_POSTGRES_PORT: String(layout.ports.embeddedPostgres ?? await freePort()),
       OIDC_ISSUER: idp.issuer,
       OIDC_AUDIENCE: idp.audience,
       // The access tokens the apps get from the token endpoint must be RFC 9068 `at+jwt`, as in dev.

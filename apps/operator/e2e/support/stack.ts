@@ -8,6 +8,5 @@ export const STACK = defineStackLayout({
     app: 3200,
     api: 4200,
     idp: 4210,
-    embeddedPostgres: 54_350,
   },
 })

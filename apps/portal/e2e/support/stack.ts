@@ -8,6 +8,5 @@ export const STACK = defineStackLayout({
     app: 3100,
     api: 4100,
     idp: 4110,
-    embeddedPostgres: 54_340,
   },
 })
