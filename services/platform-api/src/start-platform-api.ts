@@ -49,7 +49,7 @@ export async function startPlatformApi(env: Record<string, string | undefined> =
         postgres: message.trim(),
       }),
     }).catch((error) => {
-      throw new StartupError(`Embedded PostgreSQL did not start (data dir ${config.DEZKY_DATA_DIR}/postgres, port ${config.EMBEDDED_POSTGRES_PORT}): ${(error as Error).message}`)
+      throw new StartupError(`Embedded PostgreSQL did not start (data dir ${config.DEZKY_DATA_DIR}/postgres, port ${config.EMBEDDED_POSTGRES_PORT}): ${(error as Error | undefined)?.message ?? 'it exited at once (is the port taken?)'}`)
     })
     databaseUrl = embedded.url
   }
