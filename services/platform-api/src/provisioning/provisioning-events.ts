@@ -1,8 +1,8 @@
-import type { PoolClient } from 'pg'
 import type { Logger } from 'pino'
 import type { Database } from '../db/client'
+import type { ChannelListener } from './listen-channel'
+import { listenChannel } from './listen-channel'
 import { PROVISIONING_CHANNEL } from './notify-provisioning'
-import { releaserOf } from './release-once'
 
 export type ProvisioningListener = () => void
 
@@ -19,70 +19,27 @@ export interface ProvisioningEvents {
  */
 export function createProvisioningEvents(db: Database, logger: Logger): ProvisioningEvents {
   const listeners = new Map<string, Set<ProvisioningListener>>()
-  let client: PoolClient | undefined
-  let releaseHeld = (_destroy?: boolean) => {}
-  let connecting: Promise<void> | undefined
-  let closed = false
-
+  let channel: ChannelListener | undefined
+  const notify = (tenantId: string) => {
+    for (const listener of listeners.get(tenantId) ?? [])
+      listener()
+  }
+  // Notifications may have been missed while the connection was down: every stream re-reads its state.
   const notifyAll = () => {
-    for (const set of listeners.values()) {
-      for (const listener of set)
-        listener()
-    }
-  }
-
-  let retry: NodeJS.Timeout | undefined
-  const reconnectLater = (ms: number) => {
-    if (closed || retry)
-      return
-    retry = setTimeout(() => {
-      retry = undefined
-      if (listeners.size)
-        void connect()
-    }, ms)
-  }
-
-  function connect(): Promise<void> {
-    connecting ??= (async () => {
-      let next: PoolClient | undefined
-      let release = (_destroy?: boolean) => {}
-      try {
-        next = await db.$client.connect()
-        const own = next
-        release = releaserOf(own)
-        own.on('notification', (message) => {
-          for (const listener of listeners.get(message.payload ?? '') ?? [])
-            listener()
-        })
-        own.on('error', (error) => {
-          logger.warn({ err: error.message }, 'provisioning LISTEN connection failed')
-          release()
-          if (client === own)
-            client = undefined
-          connecting = undefined
-          // Notifications may have been missed: every stream re-reads its state.
-          notifyAll()
-          reconnectLater(1000)
-        })
-        await own.query(`listen ${PROVISIONING_CHANNEL}`)
-        client = own
-        releaseHeld = release
-      }
-      catch (error) {
-        logger.warn({ err: (error as Error).message }, 'provisioning LISTEN failed; retrying')
-        if (next && client !== next)
-          release()
-        connecting = undefined
-        reconnectLater(2000)
-      }
-    })()
-    return connecting
+    for (const tenantId of listeners.keys())
+      notify(tenantId)
   }
 
   return {
     subscribe(tenantId, listener) {
-      if (!client)
-        void connect()
+      channel ??= listenChannel({
+        pool: db.$client,
+        channel: PROVISIONING_CHANNEL,
+        onNotification: notify,
+        onLost: notifyAll,
+        logger,
+        retryMs: 1000,
+      })
       let set = listeners.get(tenantId)
       if (!set) {
         set = new Set()
@@ -96,15 +53,9 @@ export function createProvisioningEvents(db: Database, logger: Logger): Provisio
       }
     },
     async close() {
-      closed = true
-      clearTimeout(retry)
       listeners.clear()
-      await connecting
-      if (client) {
-        await client.query(`unlisten ${PROVISIONING_CHANNEL}`).catch(() => {})
-        releaseHeld(false)
-        client = undefined
-      }
+      await channel?.close()
+      channel = undefined
     },
   }
 }

@@ -1,12 +1,11 @@
-import { ZProvisioning, ZProvisioningStepName, ZSlug } from '@dezky/contracts'
-import { z } from 'zod'
+import { ZProvisioning, ZProvisioningStepName } from '@dezky/contracts'
 import { defineRoute } from '../http/define-route'
+import { ZTenantParams } from '../tenants/routes'
 import { getProvisioning } from './get-provisioning'
 import { reconcileTenant } from './reconcile-tenant'
 import { streamProvisioning } from './stream-provisioning'
 
-const ZTenantParams = z.object({ slug: ZSlug })
-const ZStepParams = z.object({ slug: ZSlug, step: ZProvisioningStepName })
+const ZStepParams = ZTenantParams.extend({ step: ZProvisioningStepName })
 
 export const provisioningRoutes = [
   defineRoute({

@@ -1,4 +1,3 @@
-import type { PoolClient } from 'pg'
 import type { Logger } from 'pino'
 import type { Database } from '../../db/client'
 import type { ProvisioningStepRow } from '../../db/schema'
@@ -8,8 +7,8 @@ import type { StepResult } from './finish-step'
 import { randomUUID } from 'node:crypto'
 import { hostname } from 'node:os'
 import process from 'node:process'
+import { listenChannel } from '../listen-channel'
 import { RECONCILE_CHANNEL } from '../notify-provisioning'
-import { releaserOf } from '../release-once'
 import { claimDueSteps } from './claim-due-steps'
 import { runClaimedStep } from './run-claimed-step'
 
@@ -78,51 +77,6 @@ export function startReconciler(options: ReconcilerOptions): Reconciler {
     onFinished: options.onFinished,
   }
 
-  let listener: PoolClient | undefined
-  let releaseHeld = (_destroy?: boolean) => {}
-  let relisten: NodeJS.Timeout | undefined
-  let unhook = () => {}
-  const listenLater = (ms: number) => {
-    if (!shutdown.signal.aborted && !relisten) {
-      relisten = setTimeout(() => {
-        relisten = undefined
-        void listen()
-      }, ms)
-    }
-  }
-  async function listen() {
-    let next: PoolClient | undefined
-    let release = (_destroy?: boolean) => {}
-    try {
-      next = await options.db.$client.connect()
-      const own = next
-      release = releaserOf(own)
-      const onError = () => {
-        own.off('error', onError)
-        release()
-        if (listener === own)
-          listener = undefined
-        listenLater(pollMs)
-      }
-      own.on('notification', wakeUp)
-      own.on('error', onError)
-      // Back in the pool the client belongs to others: its later errors are not this listener's to handle.
-      unhook = () => {
-        own.off('notification', wakeUp)
-        own.off('error', onError)
-      }
-      await own.query(`listen ${RECONCILE_CHANNEL}`)
-      listener = own
-      releaseHeld = release
-    }
-    catch (error) {
-      logger.warn({ err: (error as Error).message }, 'LISTEN failed; polling only until it works')
-      if (next && listener !== next)
-        release()
-      listenLater(pollMs * 5)
-    }
-  }
-
   async function loop() {
     while (!shutdown.signal.aborted) {
       const free = concurrency - inFlight.size
@@ -158,7 +112,13 @@ export function startReconciler(options: ReconcilerOptions): Reconciler {
     }
   }
 
-  void listen()
+  const listener = listenChannel({
+    pool: options.db.$client,
+    channel: RECONCILE_CHANNEL,
+    onNotification: wakeUp,
+    logger,
+    retryMs: pollMs * 5,
+  })
   const looping = loop()
   logger.info({ concurrency }, 'reconciler started')
   return {
@@ -166,16 +126,10 @@ export function startReconciler(options: ReconcilerOptions): Reconciler {
     running: () => inFlight.size,
     async stop() {
       shutdown.abort()
-      clearTimeout(relisten)
       wakeUp()
       await looping
       await Promise.allSettled([...inFlight])
-      if (listener) {
-        await listener.query(`unlisten ${RECONCILE_CHANNEL}`).catch(() => {})
-        unhook()
-        releaseHeld(false)
-        listener = undefined
-      }
+      await listener.close()
       logger.info('reconciler stopped')
     },
   }
