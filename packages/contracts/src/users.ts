@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ZMemberProvisioning } from './portal'
 import { ZOperatorRole, ZPartnerRole, ZSlug, ZTenantRole } from './roles'
 
 export const ZUser = z.object({
@@ -14,6 +15,10 @@ export type TUser = z.infer<typeof ZUser>
 
 export const ZTenantMember = ZUser.extend({ role: ZTenantRole })
 export type TTenantMember = z.infer<typeof ZTenantMember>
+
+/** An item of `GET /tenants/:slug/members`: the member and whether their accounts exist upstream yet. */
+export const ZTenantMemberListItem = ZTenantMember.extend({ provisioning: ZMemberProvisioning })
+export type TTenantMemberListItem = z.infer<typeof ZTenantMemberListItem>
 
 /** Who the caller is, as the API sees them: the answer of `GET /users/me`. */
 export const ZMe = z.object({
