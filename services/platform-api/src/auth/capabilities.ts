@@ -59,6 +59,18 @@ export const CAPABILITIES = {
     partner: PARTNER_ROLES,
     tenant: ['owner', 'admin'],
   },
+  /** A tenant's domains and the DNS records to publish for them. */
+  'domain:read': {
+    operator: ALL_OPERATORS,
+    partner: PARTNER_ROLES,
+    tenant: ['owner', 'admin'],
+  },
+  /** Add, check and remove a tenant's domains (a new domain is provisioned into the mail server). */
+  'domain:write': {
+    operator: OPERATOR_WRITERS,
+    partner: PARTNER_ROLES,
+    tenant: ['owner', 'admin'],
+  },
   'subscription:read': {
     operator: ALL_OPERATORS,
     partner: ['partner_admin'],
