@@ -4,6 +4,7 @@ import type { AuthentikTwin } from '../authentik/create-authentik-api'
 import type { IssueAccessTokenInput } from './access-tokens'
 import type { IdpClient } from './clients'
 import type { IdpUser } from './demo-users'
+import type { TokenGrantCounts } from './token-grants'
 import { randomBytes } from 'node:crypto'
 import { once } from 'node:events'
 import { createServer } from 'node:http'
@@ -19,6 +20,7 @@ import { DEMO_USERS } from './demo-users'
 import { createInteractionRoutes } from './interactions'
 import { loadSigningKeys, rotateSigningKeys, saveSigningKeys, signWithKey } from './keys'
 import { createMemoryAdapter } from './memory-adapter'
+import { createTokenGrantCounter } from './token-grants'
 import { createUserinfoRoute } from './userinfo'
 
 export interface IdpOptions {
@@ -49,6 +51,11 @@ export interface Idp {
   issueAccessToken: (input: IssueAccessTokenInput) => Promise<string>
   /** Signs any payload with the current key, for tests that forge expired or misaddressed tokens. */
   signJwt: (payload: JWTPayload, header?: Partial<JWTHeaderParameters>) => Promise<string>
+  /** Lifetime of access tokens issued from now on, e.g. short so a test sees its client refresh. */
+  setAccessTokenTtl: (seconds: number) => void
+  /** Successful token-endpoint grants by type since the start or the last reset. */
+  tokenGrants: () => TokenGrantCounts
+  resetTokenGrants: () => void
   authentik: AuthentikTwin
 }
 
@@ -100,14 +107,15 @@ export async function startIdp(options: IdpOptions = {}): Promise<Idp> {
   // oidc-provider reads its keys once, so rotation builds a new provider; sessions, grants and
   // interactions survive because every provider built here shares this adapter.
   const adapter = createMemoryAdapter()
-  const build = () => new Provider(issuer, createConfiguration({
+  const grants = createTokenGrantCounter()
+  const build = () => grants.watch(new Provider(issuer, createConfiguration({
     accounts,
     adapter,
     api,
     clients,
     keys,
     cookieKeys,
-  }))
+  })))
   let provider = build()
   let callback = provider.callback()
   const interactions = createInteractionRoutes({
@@ -169,6 +177,12 @@ export async function startIdp(options: IdpOptions = {}): Promise<Idp> {
     },
     issueAccessToken: input => issueAccessToken(provider, api, { ...input, clientId: input.clientId ?? clients[0]?.clientId }),
     signJwt: (payload, header) => signWithKey(keys[0]!, payload, header),
+    // The resource server's info object is what the TTL function and every new token read.
+    setAccessTokenTtl: (seconds) => {
+      api.info.accessTokenTTL = seconds
+    },
+    tokenGrants: grants.counts,
+    resetTokenGrants: grants.reset,
     authentik: {
       ...authentikControls,
       url: `http://${apiHost.includes(':')
