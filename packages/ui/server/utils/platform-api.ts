@@ -1,12 +1,12 @@
 import type { H3Event } from 'h3'
 import type { z } from 'zod'
 import type { PlatformApiQuery } from '../internal/platform-api-url'
-import { randomUUID } from 'node:crypto'
-import { Agent, request } from 'undici'
+import { request } from 'undici'
 import { getAccessToken } from '../internal/access-token'
+import { usePlatformApiAgent } from '../internal/platform-api-agent'
 import { buildPlatformApiUrl } from '../internal/platform-api-url'
-
 import { problemError, unavailableError } from '../internal/problem-error'
+import { useRequestId } from '../internal/request-id'
 
 export type { PlatformApiQuery }
 
@@ -16,15 +16,6 @@ export interface PlatformApiOptions<S extends z.ZodType> {
   body?: unknown
   /** The contract of a successful answer (from `@dezky/contracts`); anything else is a 502. */
   schema: S
-}
-
-const REQUEST_ID = /^[\w.:-]{1,128}$/
-
-// One pool of kept-alive connections to the API for the whole server process.
-let agent: Agent | undefined
-function useAgent() {
-  agent ??= new Agent({ keepAliveTimeout: 10_000, keepAliveMaxTimeout: 60_000, connections: 64 })
-  return agent
 }
 
 /**
@@ -48,11 +39,7 @@ export async function callPlatformApi<S extends z.ZodType>(
   options: PlatformApiOptions<S>,
 ): Promise<z.output<S>> {
   const { platformApiUrl, platformApiTimeoutMs } = useRuntimeConfig(event)
-  const incomingId = getRequestHeader(event, 'x-request-id')
-  const requestId = incomingId && REQUEST_ID.test(incomingId)
-    ? incomingId
-    : randomUUID()
-  setResponseHeader(event, 'x-request-id', requestId)
+  const requestId = useRequestId(event)
 
   const accessToken = await getAccessToken(event)
   const url = buildPlatformApiUrl(platformApiUrl, path, options.query)
@@ -64,7 +51,7 @@ export async function callPlatformApi<S extends z.ZodType>(
   try {
     const response = await request(url, {
       method: options.method ?? 'GET',
-      dispatcher: useAgent(),
+      dispatcher: usePlatformApiAgent(),
       headers: {
         'accept': 'application/json, application/problem+json',
         'authorization': `Bearer ${accessToken}`,
