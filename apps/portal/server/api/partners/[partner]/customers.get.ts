@@ -1,0 +1,17 @@
+import { TENANT_STATUSES, ZPage, ZPageQuery, ZPartnerCustomer, ZSlug } from '@dezky/contracts'
+import { z } from 'zod'
+
+const ZParams = z.object({ partner: ZSlug })
+const ZQuery = ZPageQuery.extend({
+  q: z.string().trim().min(1).max(100).optional(),
+  status: z.enum(TENANT_STATUSES).optional(),
+})
+
+export default defineEventHandler(async (event) => {
+  const { partner } = await getValidatedRouterParams(event, ZParams.parse)
+  const query = await getValidatedQuery(event, ZQuery.parse)
+  return callPlatformApi(event, `/partners/${partner}/customers`, {
+    query,
+    schema: ZPage(ZPartnerCustomer),
+  })
+})
