@@ -2,4 +2,6 @@
 // which Nuxt would treat the whole app folder (e2e suites included) as application code.
 export default defineAppConfig({
   me: { showAmr: false },
+  // Tenants and partners show their own brand here (useBrand); the operator console keeps one brand.
+  brand: { perTenant: true },
 })

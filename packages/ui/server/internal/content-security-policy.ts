@@ -1,7 +1,8 @@
 /**
  * The Content-Security-Policy of an HTML page. Nuxt renders inline scripts (the runtime config and
  * payload), so scripts are allowed by a per-response nonce; styles need 'unsafe-inline' for Vue's
- * style bindings and the brand variables. The dev server additionally needs eval and its websocket.
+ * style bindings and the brand variables. Images may come from any https origin: partners' logos.
+ * The dev server additionally needs eval and its websocket, and shows logos served on localhost.
  */
 export function pageCsp(nonce: string, dev: boolean): string {
   return [
@@ -10,7 +11,9 @@ export function pageCsp(nonce: string, dev: boolean): string {
       ? `script-src 'self' 'unsafe-inline' 'unsafe-eval'`
       : `script-src 'self' 'nonce-${nonce}'`,
     `style-src 'self' 'unsafe-inline'`,
-    `img-src 'self' data: https:`,
+    dev
+      ? `img-src 'self' data: https: http://localhost:*`
+      : `img-src 'self' data: https:`,
     `font-src 'self' data:`,
     dev
       ? `connect-src 'self' ws: wss:`
