@@ -69,6 +69,10 @@ export async function callPlatformApi<S extends z.ZodType>(
       signal: AbortSignal.timeout(timeout),
     })
     status = response.statusCode
+    // A rate-limited page tells the user when to try again.
+    const retryAfter = response.headers['retry-after']
+    if (status === 429 && typeof retryAfter === 'string')
+      setResponseHeader(event, 'retry-after', retryAfter)
     text = await response.body.text()
   }
   catch (error) {
