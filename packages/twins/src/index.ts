@@ -1,3 +1,5 @@
+export type { AuthentikApplication, AuthentikApplicationSeed } from './authentik/applications'
+export { DEMO_APPLICATIONS } from './authentik/applications'
 export type { AuthentikTwin } from './authentik/create-authentik-api'
 export { DEV_AUTHENTIK_API_TOKEN } from './authentik/create-authentik-api'
 export type { AuthentikDrift } from './authentik/drift'

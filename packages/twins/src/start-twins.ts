@@ -2,6 +2,7 @@ import type { Idp, IdpOptions } from './idp/start-idp'
 import type { OcisTwin } from './ocis/start-ocis-twin'
 import type { SmtpTwin } from './smtp/start-smtp-twin'
 import type { StalwartTwin } from './stalwart/start-stalwart-twin'
+import { DEMO_APPLICATIONS } from './authentik/applications'
 import { startIdp } from './idp/start-idp'
 import { OCIS_TWIN_DEV_TOKEN } from './ocis/ocis-auth'
 import { startOcisTwin } from './ocis/start-ocis-twin'
@@ -9,6 +10,7 @@ import { startSmtpTwin } from './smtp/start-smtp-twin'
 import { startStalwartTwin } from './stalwart/start-stalwart-twin'
 
 export interface TwinsOptions {
+  /** The IdP's settings; its Authentik lists {@link DEMO_APPLICATIONS} unless `idp.applications` says otherwise. */
   idp?: IdpOptions
   /** Fixed ports (0 or absent: free ones). */
   ports?: { stalwart?: number, ocis?: number, smtp?: number, smtpHttp?: number }
@@ -42,7 +44,7 @@ export async function startTwins(options: TwinsOptions = {}): Promise<Twins> {
   const host = options.host ?? '127.0.0.1'
   const started: { stop: () => Promise<void> }[] = []
   try {
-    const idp = await startIdp({ port: 0, ...options.idp })
+    const idp = await startIdp({ port: 0, applications: DEMO_APPLICATIONS, ...options.idp })
     started.push(idp)
     const stalwart = await startStalwartTwin({ port: options.ports?.stalwart, host, dkimDelayMs: options.dkimDelayMs })
     started.push(stalwart)

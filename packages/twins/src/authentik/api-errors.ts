@@ -10,7 +10,7 @@ export function detail(message: string): { detail: string } {
   return { detail: message }
 }
 
-export function sendNotFound(res: ServerResponse, model?: 'Group' | 'User'): void {
+export function sendNotFound(res: ServerResponse, model?: 'Application' | 'Group' | 'User'): void {
   // DRF passes Http404's message on: get_object_or_404 names the model, a bare Http404 does not.
   sendJson(res, 404, detail(model
     ? `No ${model} matches the given query.`

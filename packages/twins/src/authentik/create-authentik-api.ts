@@ -1,11 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { TwinControls } from '../kit/twin-listener'
+import type { ApplicationStore, AuthentikApplication, AuthentikApplicationSeed } from './applications'
 import type { AuthentikDrift, DriftResult } from './drift'
 import type { RecoveryFlow } from './recovery-flow'
 import type { AuthentikGroup, AuthentikStore, AuthentikUser } from './store'
 import { sendJson } from '../kit/json'
 import { createTwinListener } from '../kit/twin-listener'
 import { checkApiToken, detail, sendMethodNotAllowed, sendNotFound } from './api-errors'
+import { handleApplications } from './application-routes'
+import { applicationJson, createApplicationStore } from './applications'
 import { applyDrift } from './drift'
 import { handleGroups } from './group-routes'
 import { InvalidPage } from './list-query'
@@ -21,10 +24,19 @@ export interface AuthentikApiOptions {
   store: AuthentikStore
   apiToken: string
   recoveryFlow: RecoveryFlow
+  /** The applications `core/applications/` lists (none by default). */
+  applications?: readonly AuthentikApplicationSeed[]
+}
+
+/** The twin's applications, changeable at run time (an admin adding one in Authentik's UI). */
+export interface AuthentikApplicationControls {
+  applications: () => AuthentikApplication[]
+  addApplication: (input: AuthentikApplicationSeed) => AuthentikApplication
+  removeApplication: (slug: string) => boolean
 }
 
 /** The Authentik `/api/v3` twin served by the same server, and its directory (shared with the logins). */
-export interface AuthentikTwin extends TwinControls {
+export interface AuthentikTwin extends TwinControls, AuthentikApplicationControls {
   /** The API base, `http://<host>:<port>/api/v3` (no trailing slash). */
   url: string
   apiToken: string
@@ -34,17 +46,18 @@ export interface AuthentikTwin extends TwinControls {
   drift: (input: AuthentikDrift) => DriftResult
 }
 
-export interface AuthentikApi extends TwinControls {
+export interface AuthentikApi extends TwinControls, AuthentikApplicationControls {
   /** Serves `/api/v3/…` and `/__twin/…`. */
   listener: (req: IncomingMessage, res: ServerResponse) => void
   drift: (input: AuthentikDrift) => DriftResult
 }
 
 /**
- * The `/api/v3` subset of Authentik 2026.5 that Dezky's identity driver calls (core groups and users),
+ * The `/api/v3` subset of Authentik 2026.5 that Dezky calls (core groups, users and the applications list),
  * with the kit's faults, write counters and admin endpoints.
  */
-export function createAuthentikApi({ store, apiToken, recoveryFlow }: AuthentikApiOptions): AuthentikApi {
+export function createAuthentikApi({ store, apiToken, recoveryFlow, applications: seed }: AuthentikApiOptions): AuthentikApi {
+  const applications: ApplicationStore = createApplicationStore(seed)
   const twin = createTwinListener({
     name: 'authentik',
     errorBody: (_status, message) => detail(message),
@@ -55,6 +68,7 @@ export function createAuthentikApi({ store, apiToken, recoveryFlow }: AuthentikA
         users: [...group.users],
       })),
       users: store.users().map(user => userJson(store, user, { groups: false, roles: false })),
+      applications: applications.list().map(applicationJson),
     }),
     async handle(req, res, ctx) {
       const { pathname } = ctx.url
@@ -71,6 +85,8 @@ export function createAuthentikApi({ store, apiToken, recoveryFlow }: AuthentikA
           return await handleGroups(store, req, res, ctx, path)
         if (app === 'core' && model === 'users')
           return await handleUsers(store, { recoveryLink: recoveryFlow.link }, req, res, ctx, path)
+        if (app === 'core' && model === 'applications')
+          return handleApplications(applications, req, res, ctx.url, path)
       }
       catch (error) {
         if (error instanceof InvalidPage)
@@ -83,5 +99,8 @@ export function createAuthentikApi({ store, apiToken, recoveryFlow }: AuthentikA
   return {
     ...twin,
     drift: input => applyDrift(store, input),
+    applications: applications.list,
+    addApplication: applications.add,
+    removeApplication: applications.remove,
   }
 }

@@ -1,5 +1,6 @@
 import type { JWTHeaderParameters, JWTPayload } from 'jose'
 import type { AddressInfo } from 'node:net'
+import type { AuthentikApplicationSeed } from '../authentik/applications'
 import type { AuthentikTwin } from '../authentik/create-authentik-api'
 import type { IssueAccessTokenInput } from './access-tokens'
 import type { IdpClient } from './clients'
@@ -39,6 +40,8 @@ export interface IdpOptions {
   cookieKeys?: string[]
   /** The Bearer token the `/api/v3` twin accepts; {@link DEV_AUTHENTIK_API_TOKEN} by default. */
   apiToken?: string
+  /** Applications the Authentik API lists (`core/applications/`); none by default. */
+  applications?: readonly AuthentikApplicationSeed[]
 }
 
 export interface Idp {
@@ -136,6 +139,7 @@ export async function startIdp(options: IdpOptions = {}): Promise<Idp> {
     store: directory,
     apiToken,
     recoveryFlow,
+    applications: options.applications,
   })
 
   const userinfoPath = provider.pathFor('userinfo')

@@ -18,6 +18,12 @@ export const ZOcisDrift = z.discriminatedUnion('action', [
     spaceId: z.string().min(1),
     total: z.number().int().min(0),
   }),
+  /** What the space's files take up, as if people had uploaded them (`quota.used`). */
+  z.strictObject({
+    action: z.literal('setUsedBytes'),
+    spaceId: z.string().min(1),
+    bytes: z.number().int().min(0),
+  }),
   z.strictObject({
     action: z.literal('removeMember'),
     spaceId: z.string().min(1),
@@ -52,6 +58,9 @@ export function applyOcisDrift(store: OcisStore, input: unknown): { applied: Oci
       return { applied: drift }
     case 'setQuota':
       space.quotaTotal = drift.total
+      break
+    case 'setUsedBytes':
+      space.usedBytes = drift.bytes
       break
     case 'removeMember':
       if (!space.grants.delete(drift.userId))

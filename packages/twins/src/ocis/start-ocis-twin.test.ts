@@ -172,6 +172,22 @@ describe('ocis twin: drift and counters', () => {
     expect(ocis.space(drive.id)!.disabledAt).toBeDefined()
     expect(() => ocis.drift({ action: 'removeMember', spaceId: drive.id, userId: 'nobody' })).toThrow()
   })
+
+  it('reports the used bytes set through drift in the drive\'s quota', async () => {
+    const { body: drive } = await call('POST', '/graph/v1.0/drives', {
+      name: 'filled',
+      quota: { total: 1000 },
+    })
+    expect(drive.quota).toMatchObject({ total: 1000, used: 0, remaining: 1000 })
+    ocis.drift({ action: 'setUsedBytes', spaceId: drive.id, bytes: 800 })
+    const listed = await call('GET', `/graph/v1beta1/drives?$filter=${encodeURIComponent(`id eq '${drive.id}'`)}`)
+    expect(listed.body.value[0].quota).toEqual({
+      total: 1000,
+      used: 800,
+      remaining: 200,
+      state: 'nearing',
+    })
+  })
 })
 
 const specFile = upstreamSpecPath('ocis/libregraph-openapi-v1.0.yaml')
