@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { DOMAIN_CONFIG } from './domains/domain-config'
 import { RECONCILER_CONFIG } from './provisioning/reconciler-config'
 
 const ZLogLevel = z.enum([
@@ -48,6 +49,7 @@ export const ZConfig = z.object({
   /** Longest life of a server-sent events stream; clients reconnect and their token is checked again. */
   SSE_MAX_SECONDS: z.coerce.number().int().min(5).max(3600).default(300),
   ...RECONCILER_CONFIG,
+  ...DOMAIN_CONFIG,
 })
 export type Config = z.infer<typeof ZConfig>
 

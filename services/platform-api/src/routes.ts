@@ -1,5 +1,6 @@
 import type { AnyRoute } from './http/define-route'
 import { auditRoutes } from './audit/routes'
+import { domainRoutes } from './domains/routes'
 import { partnerRoutes } from './partners/routes'
 import { provisioningRoutes } from './provisioning/routes'
 import { subscriptionRoutes } from './subscriptions/routes'
@@ -13,6 +14,7 @@ export const ROUTES: readonly AnyRoute[] = [
   ...userRoutes,
   ...tenantRoutes,
   ...provisioningRoutes,
+  ...domainRoutes,
   ...partnerRoutes,
   ...subscriptionRoutes,
   ...auditRoutes,

@@ -6,7 +6,7 @@ import { verifyAuditChain } from '../src/audit/verify-audit-chain'
 import { auditLog } from '../src/db/schema'
 import { isMutation } from '../src/http/define-route'
 import { ROUTES } from '../src/routes'
-import { addMember, prepareForRoute, seedFixture } from './fixtures'
+import { addMember, fixtureDomain, prepareForRoute, seedFixture } from './fixtures'
 import { createTestApi } from './test-api'
 
 let api: TestApi
@@ -33,7 +33,7 @@ async function call(route: typeof ROUTES[number], token: string) {
     : 'acme')
   if (path.includes(':userId'))
     path = path.replace(':userId', await addMember(api.database.db, fixture.tenants.acme.id, 'member'))
-  path = path.replace(':id', fixture.tenants.acme.subscriptionId).replace(':step', 'mail')
+  path = path.replace(':id', fixture.tenants.acme.subscriptionId).replace(':step', 'mail').replace(':domain', fixtureDomain('acme'))
   await prepareForRoute(api.database.db, route.path, fixture.tenants.acme.id)
   const body = structuredClone(route.example?.body) as Record<string, unknown> | undefined
   if (body && typeof body.slug === 'string')

@@ -2,6 +2,9 @@ import type { Database } from '../src/db/client'
 import { eq } from 'drizzle-orm'
 import { writeAuditEntry } from '../src/audit/write-audit-entry'
 import { partners, subscriptions, tenantMemberships, tenants, users } from '../src/db/schema'
+import { prepareDomainRoute } from './domains/prepare-domain-route'
+
+export { fixtureDomain } from './domains/prepare-domain-route'
 
 export interface Fixture {
   partners: Record<'nimbus' | 'stratus', { id: string, slug: string }>
@@ -81,6 +84,8 @@ export async function addMember(db: Database, tenantId: string, role: 'owner' | 
  * put the tenant in a status the route's transition accepts, so the answer depends on the caller alone.
  */
 export async function prepareForRoute(db: Database, routePath: string, tenantId: string): Promise<void> {
+  if (routePath.startsWith('/tenants/:slug/domains'))
+    await prepareDomainRoute(db, tenantId)
   const lifecycle = /\/(suspend|resume|offboard)$/.exec(routePath)?.[1]
   if (!lifecycle)
     return

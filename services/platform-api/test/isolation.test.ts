@@ -9,7 +9,7 @@ import { can } from '../src/auth/capabilities'
 import { partners, tenants } from '../src/db/schema'
 import { isMutation } from '../src/http/define-route'
 import { ROUTES } from '../src/routes'
-import { addMember, prepareForRoute, seedFixture } from './fixtures'
+import { addMember, fixtureDomain, prepareForRoute, seedFixture } from './fixtures'
 import { PRINCIPALS } from './principals'
 import { createTestApi } from './test-api'
 
@@ -58,7 +58,7 @@ async function pathFor(route: AnyRoute, slug: string): Promise<string> {
     path = path.replace(':userId', await addMember(api.database.db, tenant!.id, 'member'))
   if (path.includes(':id'))
     path = path.replace(':id', tenant!.subscriptionId)
-  path = path.replace(':step', 'identity')
+  path = path.replace(':step', 'identity').replace(':domain', fixtureDomain(slug))
   await prepareForRoute(api.database.db, route.path, tenant!.id)
   return path
 }
@@ -181,7 +181,7 @@ describe.each(routesOf('list'))('$method $path (list)', (route) => {
 
 describe('every authenticated route', () => {
   it.each(ROUTES.filter(r => r.auth))('$method $path refuses a missing token with 401 problem', async (route) => {
-    const response = await api.request(route.method, route.path.replace(':slug', 'acme').replace(':userId', crypto.randomUUID()).replace(':id', crypto.randomUUID()).replace(':step', 'identity'), {
+    const response = await api.request(route.method, route.path.replace(':slug', 'acme').replace(':userId', crypto.randomUUID()).replace(':id', crypto.randomUUID()).replace(':step', 'identity').replace(':domain', 'example.com'), {
       body: route.body
         ? {}
         : undefined,

@@ -6,6 +6,7 @@ import { eq } from 'drizzle-orm'
 import { diffFields } from '../audit/diff-fields'
 import { can } from '../auth/capabilities'
 import { partners, subscriptions, tenants } from '../db/schema'
+import { syncTenantDomainRows } from '../domains/sync-tenant-domain-rows'
 import { conflict, forbidden, Problem } from '../http/problem'
 import { requestReconcile } from '../provisioning/request-reconcile'
 import { assertDomainsFree } from './assert-domains-free'
@@ -55,6 +56,7 @@ export async function createTenant({ db, principal, input, audit }: CreateTenant
   if (!row)
     throw conflict(`The slug "${input.slug}" is taken.`)
   await db.insert(subscriptions).values({ tenantId: row.id, plan: row.plan, status: 'active' })
+  await syncTenantDomainRows(db, row.id, row.domains)
   await requestReconcile(db, row.id)
   const tenant = toTenant({ ...row, partnerSlug })
   await audit({

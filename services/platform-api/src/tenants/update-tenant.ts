@@ -6,6 +6,7 @@ import { eq } from 'drizzle-orm'
 import { diffFields } from '../audit/diff-fields'
 import { can } from '../auth/capabilities'
 import { tenants } from '../db/schema'
+import { syncTenantDomainRows } from '../domains/sync-tenant-domain-rows'
 import { forbidden } from '../http/problem'
 import { requestReconcile } from '../provisioning/request-reconcile'
 import { assertDomainsFree } from './assert-domains-free'
@@ -44,6 +45,8 @@ export async function updateTenant({ db, principal, slug, input, audit }: Update
     ...input,
     updatedAt: new Date(),
   }).where(eq(tenants.id, current.id)).returning()
+  if (input.domains)
+    await syncTenantDomainRows(db, current.id, row!.domains)
   await requestReconcile(db, current.id)
   const before = toTenant(current)
   const after = toTenant({ ...row!, partnerSlug: current.partnerSlug })

@@ -1,4 +1,5 @@
 export * from './audit'
+export * from './domains'
 export * from './partners'
 export * from './provisioning'
 export * from './subscriptions'
