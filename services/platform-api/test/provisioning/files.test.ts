@@ -113,6 +113,28 @@ describe('files step: present', () => {
     expect(requests).toEqual(['GET /graph/v1beta1/drives'])
   })
 
+  it('reports the space\'s quota, use and web address in its outputs, read with the space (no extra call)', async () => {
+    const desired = tenant()
+    const first = await converge(desired)
+    expect(first.outcome.outputs).toMatchObject({
+      quota: { used: 0, total: 50_000 },
+      webUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/f\//),
+    })
+    ocis.drift({
+      action: 'setUsedBytes',
+      spaceId: String(desired.observed.spaceId),
+      bytes: 12_345,
+    })
+    requests = []
+    const before = Date.now()
+    const { outcome } = await converge(desired)
+    expect(requests).toEqual(['GET /graph/v1beta1/drives'])
+    expect(outcome.outputs).toMatchObject({
+      quota: { used: 12_345, total: 50_000 },
+    })
+    expect(Date.parse(String(outcome.outputs!.measuredAt))).toBeGreaterThanOrEqual(before)
+  })
+
   it('adopts its marked space and users that already exist, without duplicates, and keeps the admin grant', async () => {
     const desired = tenant()
     const existing = ocis.addSpace({ name: desired.slug, description: `dezky:tenant:${desired.slug}`, quotaTotal: 1 })
@@ -233,6 +255,7 @@ describe('files step: suspended and absent', () => {
     const { outcome, writes } = await run({ ...desired, mode: 'absent' })
     expect(writes.map(write => write.action)).toEqual(['ocis.space.disable', 'ocis.space.purge'])
     expect(outcome.observed).toEqual({})
+    expect(outcome.outputs).toEqual({})
     expect(ocis.space(spaceId)).toBeUndefined()
     ocis.resetWrites()
     await run({ ...desired, mode: 'absent', observed: {} })

@@ -2,6 +2,7 @@ import type { ProvisioningStep } from '../step'
 import type { OcisDriver } from './create-ocis-driver'
 import { ensureTenantSpace } from './ensure-tenant-space'
 import { retireTenantSpace } from './retire-tenant-space'
+import { spaceUsage } from './space-usage'
 import { syncSpaceMembers } from './sync-space-members'
 
 /**
@@ -12,7 +13,8 @@ import { syncSpaceMembers } from './sync-space-members'
  * - absent: disabled, then purged
  *
  * `observed` is `{ spaceId, users: { [email]: id }, selfId? }` — `selfId` is the driver's own OCIS user,
- * remembered so that telling its creator grant apart costs no read.
+ * remembered so that telling its creator grant apart costs no read. `outputs` is the space's quota and
+ * web address as read by this run ({@link spaceUsage}), kept as they were while the tenant is suspended.
  */
 export function createFilesStep(driver: OcisDriver): ProvisioningStep {
   return {
@@ -21,7 +23,7 @@ export function createFilesStep(driver: OcisDriver): ProvisioningStep {
       if (desired.mode !== 'present') {
         const space = await retireTenantSpace(driver, desired, ctx, { purge: desired.mode === 'absent' })
         if (desired.mode === 'absent')
-          return { status: 'ok', observed: {} }
+          return { status: 'ok', observed: {}, outputs: {} }
         return {
           status: 'ok',
           observed: space
@@ -42,6 +44,9 @@ export function createFilesStep(driver: OcisDriver): ProvisioningStep {
           ...(selfId
             ? { selfId }
             : {}),
+        },
+        outputs: {
+          ...spaceUsage(drive),
         },
       }
     },

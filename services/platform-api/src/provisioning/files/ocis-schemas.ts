@@ -33,7 +33,11 @@ export const ZOcisDrive = z.object({
   driveType: z.string().optional(),
   quota: z.object({
     total: z.number().optional(),
+    /** Bytes the space's files take; absent while the space is disabled (it cannot be statted then). */
+    used: z.number().optional(),
   }).nullish(),
+  /** Where people open the space in OCIS's web UI. */
+  webUrl: z.string().optional(),
   root: z.object({
     deleted: z.object({
       state: z.string().optional(),
