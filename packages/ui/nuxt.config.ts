@@ -103,6 +103,8 @@ export default defineNuxtConfig({
       // default, so sessions would die on restart). Relative to the server's working directory;
       // replace the mount (e.g. a redis driver) when running more than one instance.
       oidc: { driver: 'fs', base: './.data/oidc' },
+      // Each user's portal sessions (created, last seen, browser, IP) for "active sessions" on the account page.
+      sessions: { driver: 'fs', base: './.data/sessions' },
     },
   },
 
