@@ -1,0 +1,14 @@
+import { ZCreateTenantMember, ZTenantMember } from '@dezky/contracts'
+import { ZTenantParams } from '../../../internal/route-params'
+
+export default defineEventHandler(async (event) => {
+  const { tenant } = await getValidatedRouterParams(event, ZTenantParams.parse)
+  const body = await readValidatedBody(event, ZCreateTenantMember.parse)
+  const member = await callPlatformApi(event, `/tenants/${tenant}/members`, {
+    method: 'POST',
+    body,
+    schema: ZTenantMember,
+  })
+  setResponseStatus(event, 201)
+  return member
+})

@@ -1,0 +1,12 @@
+import { ZTenantMember, ZUpdateTenantMember } from '@dezky/contracts'
+import { ZMemberParams } from '../../../../internal/route-params'
+
+export default defineEventHandler(async (event) => {
+  const { tenant, userId } = await getValidatedRouterParams(event, ZMemberParams.parse)
+  const body = await readValidatedBody(event, ZUpdateTenantMember.parse)
+  return callPlatformApi(event, `/tenants/${tenant}/members/${userId}`, {
+    method: 'PATCH',
+    body,
+    schema: ZTenantMember,
+  })
+})
