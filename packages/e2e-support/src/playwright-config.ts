@@ -5,7 +5,8 @@ import { CHROMIUM_LAUNCH_OPTIONS } from './chromium'
 /**
  * The Playwright config both apps use: the suite in `./e2e` against the built server, as production runs
  * it (`pnpm test` builds first), with the stack from `./e2e/global-setup.ts`. One retry, traces kept on
- * failure, never a retry loop that hides a flake.
+ * failure, never a retry loop that hides a flake. A layout with a control port has the stack run the
+ * server (so specs can restart it); otherwise Playwright's `webServer` does.
  */
 export function appPlaywrightConfig(stack: StackLayout): PlaywrightTestConfig {
   return {
@@ -24,15 +25,17 @@ export function appPlaywrightConfig(stack: StackLayout): PlaywrightTestConfig {
       trace: 'retain-on-failure',
       launchOptions: CHROMIUM_LAUNCH_OPTIONS,
     },
-    webServer: {
-      command: 'node .output/server/index.mjs',
-      // Answers 401 without a session, which Playwright counts as up.
-      url: `${stack.appUrl}/api/_auth/session`,
-      env: stack.appEnv,
-      reuseExistingServer: false,
-      timeout: 30_000,
-      stdout: 'ignore',
-      stderr: 'pipe',
-    },
+    webServer: stack.ports.control !== undefined
+      ? undefined
+      : {
+          command: 'node .output/server/index.mjs',
+          // Answers 401 without a session, which Playwright counts as up.
+          url: `${stack.appUrl}/api/_auth/session`,
+          env: stack.appEnv,
+          reuseExistingServer: false,
+          timeout: 30_000,
+          stdout: 'ignore',
+          stderr: 'pipe',
+        },
   }
 }

@@ -1,10 +1,31 @@
 import type { IdpClient } from '@dezky/twins'
 
+/** The upstream twins of the whole product (the IdP's Authentik API shares the IdP's port). */
+export interface TwinPorts {
+  stalwart: number
+  ocis: number
+  smtp: number
+  /** The SMTP twin's page and JSON of captured mail. */
+  smtpHttp: number
+  /** The DNS twin (UDP and TCP) the API's domain checks ask (`DNS_SERVERS`). */
+  dns: number
+}
+
 export interface StackPorts {
   /** The built Nuxt app under test. */
   app: number
   api: number
   idp: number
+  /**
+   * With twins the stack is the whole product: Authentik on the IdP twin, Stalwart, OCIS, SMTP and DNS
+   * twins, the API's reconciler provisioning into them. Without, only the IdP twin and the API.
+   */
+  twins?: TwinPorts
+  /**
+   * With a control port the stack also runs the built app (not Playwright's `webServer`), so a test can
+   * restart it or change the IdP's token lifetime through {@link stackControl}.
+   */
+  control?: number
   /**
    * Nothing outside the stack connects to Postgres, so by default it takes any free port: a fixed one in
    * the ephemeral range can be held by an outgoing connection of another test at that moment.
@@ -17,6 +38,8 @@ export interface StackLayout {
   appUrl: string
   idpIssuer: string
   apiUrl: string
+  /** The stack's control endpoint for tests, when the stack runs the app (`ports.control`). */
+  controlUrl?: string
   /** The app's OIDC client as the IdP twin registers it. */
   client: IdpClient
   /**
@@ -52,6 +75,9 @@ export function defineStackLayout({ clientId, ports }: { clientId: string, ports
     appUrl,
     idpIssuer,
     apiUrl,
+    controlUrl: ports.control === undefined
+      ? undefined
+      : `http://127.0.0.1:${ports.control}`,
     client,
     appEnv: {
       PORT: String(ports.app),

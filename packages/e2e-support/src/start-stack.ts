@@ -5,8 +5,11 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startPlatformApi } from '@dezky/platform-api'
-import { freePort, startIdp } from '@dezky/twins'
+import { freePort } from '@dezky/twins'
+import { startAppServer } from './internal/app-server'
+import { startControlServer } from './internal/control-server'
 import { seedThroughApi } from './internal/seed-through-api'
+import { startUpstreams } from './internal/start-upstreams'
 
 export interface E2eStack {
   idp: Idp
@@ -14,18 +17,25 @@ export interface E2eStack {
   stop: () => Promise<void>
 }
 
+export interface StartStackOptions {
+  /** The app's package directory (its build in `.output/`); needed when the layout has a control port. */
+  appDir?: string
+}
+
 /**
- * The stack an app talks to, in the Playwright process: the IdP twin with only this app's client, and
- * the platform API on a throwaway embedded Postgres, seeded through the API itself as an operator would.
+ * The stack an app talks to, in the Playwright runner's process: the IdP twin with only this app's
+ * client (or every upstream twin, when the layout has twin ports) and the platform API on a throwaway
+ * embedded Postgres with its reconciler inline, seeded through the API itself as an operator would; with
+ * a control port, also the built app and the control endpoint specs use (`stackControl`).
  *
  * @example
  * // e2e/global-setup.ts
- * export default async function globalSetup() {
- *   const stack = await startStack(STACK, { partners: [SEED_PARTNER], tenants: [SEED_TENANT] })
+ * export default async function globalSetup(config: FullConfig) {
+ *   const stack = await startStack(STACK, { tenants: [SEED_TENANT] }, { appDir: config.rootDir })
  *   return stack.stop
  * }
  */
-export async function startStack(layout: StackLayout, seed: Seed = {}): Promise<E2eStack> {
+export async function startStack(layout: StackLayout, seed: Seed = {}, options: StartStackOptions = {}): Promise<E2eStack> {
   const dataDir = await mkdtemp(join(tmpdir(), `${layout.client.clientId}-e2e-`))
   const cleanups: (() => Promise<void>)[] = [
     () => rm(dataDir, { recursive: true, force: true }),
@@ -35,13 +45,11 @@ export async function startStack(layout: StackLayout, seed: Seed = {}): Promise<
       await cleanup()
   }
   try {
-    const idp = await startIdp({
-      port: layout.ports.idp,
-      issuer: layout.idpIssuer,
-      clients: [layout.client],
-    })
-    cleanups.push(idp.stop)
+    const upstreams = await startUpstreams(layout)
+    cleanups.push(upstreams.stop)
+    const { idp } = upstreams
     const api = await startPlatformApi({
+      ...upstreams.apiEnv,
       PORT: String(layout.ports.api),
       HOST: '127.0.0.1',
       DEZKY_DATA_DIR: dataDir,
@@ -54,6 +62,22 @@ export async function startStack(layout: StackLayout, seed: Seed = {}): Promise<
     })
     cleanups.push(api.stop)
     await seedThroughApi(idp, api.url, seed)
+
+    if (layout.ports.control !== undefined) {
+      if (!options.appDir)
+        throw new Error('a layout with a control port needs startStack(…, { appDir }) to run the app')
+      const app = await startAppServer({
+        appDir: options.appDir,
+        storageDir: join(dataDir, 'app'),
+        env: layout.appEnv,
+        // Answers 401 without a session: the server is up.
+        readyUrl: `${layout.appUrl}/api/_auth/session`,
+        label: layout.client.clientId,
+      })
+      cleanups.push(app.stop)
+      const control = await startControlServer(layout.ports.control, { idp, app })
+      cleanups.push(control.stop)
+    }
     return { idp, apiUrl: api.url, stop }
   }
   catch (error) {

@@ -1,7 +1,8 @@
-import type { ZCreatePartner, ZCreateTenant } from '@dezky/contracts'
+import type { ZCreatePartner } from '@dezky/contracts'
 import type { Idp } from '@dezky/twins'
 import type { z } from 'zod'
-import { demoUserInGroup } from '../demo-users'
+import { ZCreateTenant } from '@dezky/contracts'
+import { demoAdminToken, seedDemoData } from '@dezky/devstack'
 
 /** A POST /partners body, defaults left out. */
 export type SeedPartner = z.input<typeof ZCreatePartner>
@@ -14,21 +15,16 @@ export interface Seed {
   tenants?: readonly SeedTenant[]
 }
 
-async function post(url: string, token: string, body: unknown) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'authorization': `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  })
-  if (response.status !== 201)
-    throw new Error(`seeding POST ${url} answered ${response.status}: ${await response.text()}`)
-}
-
-/** Creates the rows through the API's own routes, with a super admin's token (which carries MFA in `amr`). */
+/**
+ * Creates the rows through the API's own routes with a super admin's token, the way the dev stack seeds
+ * its demo data: partners, tenants, and each tenant's demo members (whom the IdP twin's groups name), so
+ * the reconciler keeps those people in their tenant's Authentik groups instead of removing them.
+ */
 export async function seedThroughApi(idp: Idp, apiUrl: string, seed: Seed) {
-  const token = await idp.issueAccessToken({ sub: demoUserInGroup('operator:super_admin').subject })
-  for (const partner of seed.partners ?? [])
-    await post(`${apiUrl}/partners`, token, partner)
-  for (const tenant of seed.tenants ?? [])
-    await post(`${apiUrl}/tenants`, token, tenant)
+  await seedDemoData({
+    apiUrl,
+    token: await demoAdminToken(idp),
+    partners: (seed.partners ?? []).map(partner => ({ branding: {}, ...partner })),
+    tenants: (seed.tenants ?? []).map(tenant => ZCreateTenant.parse(tenant)),
+  })
 }
