@@ -6,6 +6,9 @@ const SCRIPT_TAG = /<script(?=[\s>])/g
 export default defineNitroPlugin((nitroApp) => {
   nitroApp.hooks.hook('request', (event) => {
     setResponseHeaders(event, { ...SECURITY_HEADERS, 'content-security-policy': NON_PAGE_CSP })
+    // BFF answers are one user's data: no cache (shared or the browser's) may keep them.
+    if (event.path.startsWith('/api/'))
+      setResponseHeader(event, 'cache-control', 'no-store')
     if (getRequestProtocol(event, { xForwardedProto: true }) === 'https')
       setResponseHeader(event, 'strict-transport-security', 'max-age=31536000; includeSubDomains')
   })
@@ -20,5 +23,8 @@ export default defineNitroPlugin((nitroApp) => {
     html.body = withNonce(html.body)
     html.bodyAppend = withNonce(html.bodyAppend)
     setResponseHeader(event, 'content-security-policy', pageCsp(nonce, import.meta.dev))
+    // Pages render the signed-in user's data: after sign-out, Back must not show them again from the
+    // HTTP cache or the back/forward cache (Chromium keeps no-store pages out of it once cookies change).
+    setResponseHeader(event, 'cache-control', 'no-store')
   })
 })
