@@ -69,10 +69,11 @@ export async function callPlatformApi<S extends z.ZodType>(
       signal: AbortSignal.timeout(timeout),
     })
     status = response.statusCode
-    // A rate-limited page tells the user when to try again.
+    // A rate-limited page tells the user when to try again: seconds or an HTTP date (RFC 9110 §10.2.3),
+    // passed on as is (h3's typed setter only takes seconds).
     const retryAfter = response.headers['retry-after']
     if (status === 429 && typeof retryAfter === 'string')
-      setResponseHeader(event, 'retry-after', retryAfter)
+      event.node.res.setHeader('retry-after', retryAfter)
     text = await response.body.text()
   }
   catch (error) {
