@@ -48,6 +48,10 @@ export const ZConfig = z.object({
   PUBLIC_URL: z.url().optional(),
   /** Longest life of a server-sent events stream; clients reconnect and their token is checked again. */
   SSE_MAX_SECONDS: z.coerce.number().int().min(5).max(3600).default(300),
+  /** The webmail people open from the portal's launcher; unset → no webmail card. */
+  WEBMAIL_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** The files web UI, for tenants whose space address the files step has not recorded yet. */
+  FILES_URL: z.url({ protocol: /^https?$/ }).optional(),
   ...RECONCILER_CONFIG,
   ...DOMAIN_CONFIG,
 })

@@ -1,6 +1,7 @@
 import type { AnyRoute } from './http/define-route'
 import { auditRoutes } from './audit/routes'
 import { domainRoutes } from './domains/routes'
+import { launcherRoutes } from './launcher/routes'
 import { partnerRoutes } from './partners/routes'
 import { provisioningRoutes } from './provisioning/routes'
 import { subscriptionRoutes } from './subscriptions/routes'
@@ -18,4 +19,5 @@ export const ROUTES: readonly AnyRoute[] = [
   ...partnerRoutes,
   ...subscriptionRoutes,
   ...auditRoutes,
+  ...launcherRoutes,
 ]

@@ -1,9 +1,10 @@
-import { ZCreatePartner, ZPage, ZPageQuery, ZPartner, ZSlug, ZTenant, ZUpdatePartner } from '@dezky/contracts'
+import { ZCreatePartner, ZPage, ZPageQuery, ZPartner, ZPartnerCustomer, ZSlug, ZTenant, ZTenantStatus, ZUpdatePartner } from '@dezky/contracts'
 import { z } from 'zod'
 import { defineRoute } from '../http/define-route'
 import { ZSort } from '../http/pagination'
 import { TENANT_SORT_FIELDS } from '../tenants/find-tenants'
 import { createPartner } from './create-partner'
+import { findPartnerCustomers } from './find-partner-customers'
 import { findPartnerTenants } from './find-partner-tenants'
 import { findPartners, PARTNER_SORT_FIELDS } from './find-partners'
 import { getPartner } from './get-partner'
@@ -109,6 +110,30 @@ export const partnerRoutes = [
       schema: ZPage(ZTenant),
     },
     handler: ({ db, principal, params, query }) => findPartnerTenants({
+      db,
+      principal,
+      slug: params.slug,
+      ...query,
+    }),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/partners/:slug/customers',
+    operationId: 'listPartnerCustomers',
+    summary: 'A partner\'s customers by name, with their member count and provisioning health',
+    tag: 'Partners',
+    auth: true,
+    access: { scope: 'partner', capability: 'partner:read' },
+    params: ZPartnerParams,
+    query: ZPageQuery.extend({
+      status: ZTenantStatus.optional(),
+      q: z.string().trim().min(1).max(100).optional(),
+    }).strict(),
+    response: {
+      status: 200,
+      schema: ZPage(ZPartnerCustomer),
+    },
+    handler: ({ db, principal, params, query }) => findPartnerCustomers({
       db,
       principal,
       slug: params.slug,

@@ -1,10 +1,12 @@
-import { ZCreateTenant, ZOffboardTenant, ZPage, ZPageQuery, ZPlan, ZResumeTenant, ZSlug, ZSuspendTenant, ZTenant, ZTenantStatus, ZUpdateTenant } from '@dezky/contracts'
+import { ZCreateTenant, ZEffectiveBrand, ZOffboardTenant, ZPage, ZPageQuery, ZPlan, ZResumeTenant, ZSlug, ZSuspendTenant, ZTenant, ZTenantStatus, ZTenantUsage, ZUpdateTenant } from '@dezky/contracts'
 import { z } from 'zod'
 import { defineRoute } from '../http/define-route'
 import { ZSort } from '../http/pagination'
 import { createTenant } from './create-tenant'
 import { findTenants, TENANT_SORT_FIELDS } from './find-tenants'
 import { getTenant } from './get-tenant'
+import { getTenantBrand } from './get-tenant-brand'
+import { getTenantUsage } from './get-tenant-usage'
 import { offboardTenant } from './offboard-tenant'
 import { resumeTenant } from './resume-tenant'
 import { suspendTenant } from './suspend-tenant'
@@ -161,5 +163,29 @@ export const tenantRoutes = [
       input: body,
       audit,
     }),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/tenants/:slug/usage',
+    operationId: 'getTenantUsage',
+    summary: 'A tenant\'s plan, its limits and what it uses (people, mailboxes, storage)',
+    tag: 'Tenants',
+    auth: true,
+    access: { scope: 'tenant', capability: 'tenant:read' },
+    params: ZTenantParams,
+    response: { status: 200, schema: ZTenantUsage },
+    handler: ({ db, principal, params }) => getTenantUsage({ db, principal, slug: params.slug }),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/tenants/:slug/brand',
+    operationId: 'getTenantBrand',
+    summary: 'The brand a tenant\'s people see: the tenant\'s branding, else its partner\'s',
+    tag: 'Tenants',
+    auth: true,
+    access: { scope: 'tenant', capability: 'tenant:read' },
+    params: ZTenantParams,
+    response: { status: 200, schema: ZEffectiveBrand },
+    handler: ({ db, principal, params }) => getTenantBrand({ db, principal, slug: params.slug }),
   }),
 ]

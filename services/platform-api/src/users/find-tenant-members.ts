@@ -1,4 +1,4 @@
-import type { TPage, TTenantMember } from '@dezky/contracts'
+import type { TPage, TTenantMember, TTenantMemberListItem } from '@dezky/contracts'
 import type { Principal } from '../auth/principal'
 import type { Queryable } from '../db/client'
 import type { CursorValue, SortDirection } from '../http/pagination'
@@ -9,6 +9,7 @@ import { containsPattern } from '../http/contains-pattern'
 import { keyset } from '../http/keyset'
 import { ZCursorTimestamp } from '../http/pagination'
 import { getTenant } from '../tenants/get-tenant'
+import { findMemberProvisioning } from './find-member-provisioning'
 import { memberColumns } from './get-member'
 import { toTenantMember } from './to-user'
 
@@ -32,7 +33,8 @@ export interface FindTenantMembersOptions {
   q?: string
 }
 
-export async function findTenantMembers(options: FindTenantMembersOptions): Promise<TPage<TTenantMember>> {
+/** A page of a tenant's people, each with whether their accounts exist upstream yet (one more query per page). */
+export async function findTenantMembers(options: FindTenantMembersOptions): Promise<TPage<TTenantMemberListItem>> {
   const { db, principal, slug, limit, sort } = options
   const tenant = await getTenant({
     db,
@@ -59,5 +61,10 @@ export async function findTenantMembers(options: FindTenantMembersOptions): Prom
       : undefined,
     keys.where,
   )).orderBy(...keys.orderBy).limit(keys.limit)
-  return keys.page(rows, row => row[sort.field], toTenantMember)
+  const page = keys.page(rows, row => row[sort.field], toTenantMember)
+  const provisioning = await findMemberProvisioning(db, tenant.id, page.items.map(item => item.id))
+  return {
+    ...page,
+    items: page.items.map(item => ({ ...item, provisioning: provisioning.get(item.id) ?? 'pending' })),
+  }
 }

@@ -1,4 +1,4 @@
-import { ZCreateTenantMember, ZMe, ZPage, ZPageQuery, ZTenantMember, ZTenantRole, ZUpdateTenantMember } from '@dezky/contracts'
+import { ZCreateTenantMember, ZMe, ZPage, ZPageQuery, ZPasswordResetSent, ZTenantMember, ZTenantMemberListItem, ZTenantRole, ZUpdateTenantMember } from '@dezky/contracts'
 import { z } from 'zod'
 import { defineRoute } from '../http/define-route'
 import { ZSort } from '../http/pagination'
@@ -7,6 +7,7 @@ import { ZTenantParams } from '../tenants/routes'
 import { addTenantMember } from './add-tenant-member'
 import { findTenantMembers, MEMBER_SORT_FIELDS } from './find-tenant-members'
 import { removeTenantMember } from './remove-tenant-member'
+import { sendPasswordReset } from './send-password-reset'
 import { syncMe } from './sync-me'
 import { updateTenantMember } from './update-tenant-member'
 
@@ -46,7 +47,7 @@ export const userRoutes = [
     }).strict(),
     response: {
       status: 200,
-      schema: ZPage(ZTenantMember),
+      schema: ZPage(ZTenantMemberListItem),
     },
     handler: ({ db, principal, params, query }) => findTenantMembers({
       db,
@@ -115,6 +116,25 @@ export const userRoutes = [
       principal,
       slug: params.slug,
       userId: params.userId,
+      audit,
+    }),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/tenants/:slug/members/:userId/password-reset',
+    operationId: 'sendMemberPasswordReset',
+    summary: 'Mail a member a one-time link to choose a new password',
+    tag: 'Users',
+    auth: true,
+    access: { scope: 'tenant', capability: 'member:write' },
+    params: ZMemberParams,
+    response: { status: 202, schema: ZPasswordResetSent, description: 'The link was mailed to the member' },
+    handler: ({ db, principal, params, deps, audit }) => sendPasswordReset({
+      db,
+      principal,
+      slug: params.slug,
+      userId: params.userId,
+      config: deps.config,
       audit,
     }),
   }),
