@@ -1,3 +1,4 @@
+import type { DnsTwinRecord } from '@dezky/twins'
 import type { StackLayout } from './stack-layout'
 
 export interface StackControl {
@@ -8,6 +9,8 @@ export interface StackControl {
   /** Successful token-endpoint grants by `grant_type` since the start or the last reset. */
   tokenGrants: () => Promise<Record<string, number>>
   resetTokenGrants: () => Promise<void>
+  /** Replaces every record the DNS twin serves (what the API's domain checks find). */
+  setDnsRecords: (records: readonly DnsTwinRecord[]) => Promise<void>
 }
 
 /**
@@ -49,6 +52,9 @@ export function stackControl(layout: StackLayout): StackControl {
     tokenGrants: async () => await call('GET', '/idp/token-grants') as Record<string, number>,
     resetTokenGrants: async () => {
       await call('DELETE', '/idp/token-grants')
+    },
+    setDnsRecords: async (records) => {
+      await call('PUT', '/dns/records', { records })
     },
   }
 }

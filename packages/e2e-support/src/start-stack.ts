@@ -75,7 +75,7 @@ export async function startStack(layout: StackLayout, seed: Seed = {}, options: 
         label: layout.client.clientId,
       })
       cleanups.push(app.stop)
-      const control = await startControlServer(layout.ports.control, { idp, app })
+      const control = await startControlServer(layout.ports.control, { idp, app, dns: upstreams.dns })
       cleanups.push(control.stop)
     }
     return { idp, apiUrl: api.url, stop }

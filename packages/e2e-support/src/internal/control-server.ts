@@ -1,4 +1,4 @@
-import type { Idp } from '@dezky/twins'
+import type { DnsTwin, DnsTwinRecord, Idp } from '@dezky/twins'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AppServer } from './app-server'
 import { once } from 'node:events'
@@ -7,6 +7,7 @@ import { createServer } from 'node:http'
 export interface ControlTargets {
   idp: Idp
   app: AppServer
+  dns?: DnsTwin
 }
 
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
@@ -39,6 +40,12 @@ const ROUTES: Record<string, Route> = {
   },
   'GET /idp/token-grants': async (_req, { idp }) => idp.tokenGrants(),
   'DELETE /idp/token-grants': async (_req, { idp }) => idp.resetTokenGrants(),
+  'PUT /dns/records': async (req, { dns }) => {
+    if (!dns)
+      throw new Error('this stack runs no DNS twin (no twin ports)')
+    const { records } = await readJson(req)
+    dns.setRecords(records as DnsTwinRecord[])
+  },
 }
 
 /**

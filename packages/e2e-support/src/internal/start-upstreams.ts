@@ -1,9 +1,11 @@
-import type { Idp, IdpOptions } from '@dezky/twins'
+import type { DnsTwin, Idp, IdpOptions } from '@dezky/twins'
 import type { StackLayout } from '../stack-layout'
-import { startIdp, startTwins } from '@dezky/twins'
+import { startDnsTwin, startIdp, startTwins } from '@dezky/twins'
 
 export interface Upstreams {
   idp: Idp
+  /** The DNS the API's domain checks ask, with the twins. */
+  dns?: DnsTwin
   /** What the platform API needs to reach the upstream twins; empty with the IdP alone. */
   apiEnv: Record<string, string>
   stop: () => Promise<void>
@@ -11,7 +13,7 @@ export interface Upstreams {
 
 /**
  * The IdP twin alone, or every upstream of the product when the layout has twin ports: the twins the dev
- * stack runs (`startTwins`: the IdP with Authentik's API, Stalwart, OCIS, SMTP capture).
+ * stack runs (`startTwins`: the IdP with Authentik's API, Stalwart, OCIS, SMTP capture) and the DNS twin.
  */
 export async function startUpstreams(layout: StackLayout): Promise<Upstreams> {
   const idpOptions: IdpOptions = {
@@ -35,13 +37,24 @@ export async function startUpstreams(layout: StackLayout): Promise<Upstreams> {
     // Tenants turn active within a second or two, as a browser test can wait for.
     dkimDelayMs: 50,
   })
+  const dns = await startDnsTwin({ port: ports.dns }).catch(async (error) => {
+    await twins.stop()
+    throw error
+  })
   return {
     idp: twins.idp,
+    dns,
     apiEnv: {
       ...twins.env,
+      DNS_SERVERS: dns.server,
       // The welcome mail links here.
       PORTAL_URL: layout.appUrl,
     },
-    stop: twins.stop,
+    stop: async () => {
+      await Promise.all([
+        twins.stop(),
+        dns.stop(),
+      ])
+    },
   }
 }
