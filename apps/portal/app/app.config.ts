@@ -4,4 +4,38 @@ export default defineAppConfig({
   me: { showAmr: false },
   // Tenants and partners show their own brand here (useBrand); the operator console keeps one brand.
   brand: { perTenant: true },
+  shell: {
+    nav: [
+      {
+        key: 'dashboard',
+        to: '/t/:tenant',
+        labelKey: 'dashboard.nav',
+        icon: 'home',
+      },
+      {
+        key: 'users',
+        to: '/t/:tenant/users',
+        labelKey: 'users.nav',
+        icon: 'users',
+      },
+      {
+        key: 'domains',
+        to: '/t/:tenant/domains',
+        labelKey: 'domains.title',
+        icon: 'globe',
+      },
+      {
+        key: 'services',
+        to: '/t/:tenant/services',
+        labelKey: 'services.nav',
+        icon: 'grid',
+      },
+      {
+        key: 'account',
+        to: '/account',
+        labelKey: 'account.nav',
+        icon: 'user',
+      },
+    ],
+  },
 })
