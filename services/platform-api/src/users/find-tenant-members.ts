@@ -62,7 +62,7 @@ export async function findTenantMembers(options: FindTenantMembersOptions): Prom
     keys.where,
   )).orderBy(...keys.orderBy).limit(keys.limit)
   const page = keys.page(rows, row => row[sort.field], toTenantMember)
-  const provisioning = await findMemberProvisioning(db, tenant.id, page.items.map(item => item.id))
+  const provisioning = await findMemberProvisioning(db, tenant, page.items.map(item => item.id))
   return {
     ...page,
     items: page.items.map(item => ({ ...item, provisioning: provisioning.get(item.id) ?? 'pending' })),

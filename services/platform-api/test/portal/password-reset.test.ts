@@ -1,0 +1,106 @@
+import type { ProvisioningStack } from '../provisioning/provisioning-stack'
+import type { PortalTenant } from './create-portal-tenant'
+import { desc, eq } from 'drizzle-orm'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { auditLog } from '../../src/db/schema'
+import { expectProblem } from '../expect-problem'
+import { startProvisioningStack } from '../provisioning/provisioning-stack'
+import { createPortalTenant } from './create-portal-tenant'
+
+let stack: ProvisioningStack
+let acme: PortalTenant
+let globex: PortalTenant
+
+const reset = (slug: string, userId: string, token: string) => stack.api.request('POST', `/tenants/${slug}/members/${userId}/password-reset`, { token })
+
+beforeAll(async () => {
+  stack = await startProvisioningStack()
+  stack.startWorker()
+  acme = await createPortalTenant(stack.api, stack.operator, 'reset-acme')
+  globex = await createPortalTenant(stack.api, stack.operator, 'reset-globex')
+  await stack.converged('reset-acme')
+  await stack.converged('reset-globex')
+})
+beforeEach(() => {
+  stack.twins.smtp.clearMessages()
+  stack.twins.smtp.setFailures({})
+  stack.twins.idp.authentik.clearFaults()
+})
+afterAll(() => stack?.close())
+
+describe('pOST /tenants/:slug/members/:userId/password-reset', () => {
+  it('mails the member a recovery link, answers 202 without it, and audits once without it', async () => {
+    const admin = await stack.api.token(['tenant:reset-acme:admin'], { sub: 'acme-admin' })
+    const userId = acme.members['bia@reset-acme.test']!
+    const response = await reset('reset-acme', userId, admin)
+    const text = await response.text()
+    expect(response.status, text).toBe(202)
+    expect(JSON.parse(text)).toEqual({ sentTo: 'bia@reset-acme.test', expiresAt: null })
+
+    const [message] = stack.twins.smtp.messages()
+    expect(message!.to).toEqual(['bia@reset-acme.test'])
+    expect(message!.subject).toBe('Redefina sua senha da Tenant reset-acme / Reset your Tenant reset-acme password')
+    const link = /https?:\/\/\S+flow_token=\S+/.exec(message!.text!)![0]
+    expect(message!.text).toContain('Se você não esperava este e-mail')
+    expect(message!.html).toContain(`href="${link.replaceAll('&', '&amp;')}"`)
+    expect(text).not.toContain('flow_token')
+
+    const [entry] = await stack.api.database.db.select().from(auditLog).where(eq(auditLog.action, 'member.password_reset')).orderBy(desc(auditLog.seq)).limit(1)
+    expect(entry).toMatchObject({
+      actorSubject: 'acme-admin',
+      targetType: 'user',
+      targetId: userId,
+      tenantSlug: 'reset-acme',
+    })
+    expect(entry!.changes).toEqual([
+      { field: 'passwordResetSentTo', before: null, after: 'bia@reset-acme.test' },
+    ])
+    expect(JSON.stringify(entry)).not.toContain('flow_token')
+  })
+
+  it('is 404 for another tenant\'s people, 403 for a plain member', async () => {
+    const acmeAdmin = await stack.api.token(['tenant:reset-acme:admin'])
+    await expectProblem(await reset('reset-globex', globex.members['bia@reset-globex.test']!, acmeAdmin), 404)
+    // Through its own tenant's address, another tenant's member is not a member.
+    await expectProblem(await reset('reset-acme', globex.members['bia@reset-globex.test']!, acmeAdmin), 404)
+    const member = await stack.api.token(['tenant:reset-acme:member'])
+    await expectProblem(await reset('reset-acme', acme.members['ana@reset-acme.test']!, member), 403)
+    expect(stack.twins.smtp.messages()).toEqual([])
+  })
+
+  it('is 409 for a disabled member and for one not provisioned yet', async () => {
+    const { api, operator } = stack
+    const disabled = acme.members['ana@reset-acme.test']!
+    expect((await api.request('PATCH', `/tenants/reset-acme/members/${disabled}`, {
+      token: operator,
+      body: { active: false },
+    })).status).toBe(200)
+    await expectProblem(await reset('reset-acme', disabled, operator), 409)
+    await stack.stopWorkers()
+    const added = await api.request('POST', '/tenants/reset-acme/members', {
+      token: operator,
+      body: { email: 'new@reset-acme.test', name: 'New', role: 'member' },
+    })
+    const body = await expectProblem(await reset('reset-acme', (await added.json()).id, operator), 409)
+    expect(body.title).toBe('Not provisioned yet')
+    expect(stack.twins.smtp.messages()).toEqual([])
+    stack.startWorker()
+  })
+
+  it('is 503 with Retry-After when Authentik or the mail server fails, never 500', async () => {
+    const userId = acme.members['owner@reset-acme.test']!
+    stack.twins.idp.authentik.setFaults({ errorRate: 1 })
+    const identity = await reset('reset-acme', userId, stack.operator)
+    await expectProblem(identity.clone(), 503)
+    expect(identity.headers.get('retry-after')).toBe('30')
+    stack.twins.idp.authentik.clearFaults()
+
+    stack.twins.smtp.setFailures({ rate: 1, code: 451 })
+    const mail = await reset('reset-acme', userId, stack.operator)
+    await expectProblem(mail.clone(), 503)
+    expect(mail.headers.get('retry-after')).toBe('30')
+    expect((await mail.text())).not.toContain('flow_token')
+    const entries = await stack.api.database.db.select().from(auditLog).where(eq(auditLog.targetId, userId))
+    expect(entries.filter(entry => entry.action === 'member.password_reset')).toEqual([])
+  })
+})
