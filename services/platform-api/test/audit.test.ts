@@ -7,6 +7,7 @@ import { auditLog } from '../src/db/schema'
 import { isMutation } from '../src/http/define-route'
 import { ROUTES } from '../src/routes'
 import { addMember, fixtureDomain, prepareForRoute, seedFixture } from './fixtures'
+import { startRouteUpstreams } from './portal/route-upstreams'
 import { createTestApi } from './test-api'
 
 let api: TestApi
@@ -14,12 +15,18 @@ let fixture: Fixture
 let superAdmin: string
 let unique = 0
 
+let upstreams: Awaited<ReturnType<typeof startRouteUpstreams>>
+
 beforeAll(async () => {
-  api = await createTestApi()
+  upstreams = await startRouteUpstreams()
+  api = await createTestApi(upstreams.env, { idp: upstreams.idp })
   fixture = await seedFixture(api.database.db)
   superAdmin = await api.token(['operator:super_admin'], { sub: 'ana' })
 })
-afterAll(() => api?.close())
+afterAll(async () => {
+  await api?.close()
+  await upstreams?.stop()
+})
 
 async function auditCount() {
   return (await api.database.db.select({
@@ -66,7 +73,7 @@ describe('every mutating route writes exactly one audit entry', () => {
       userAgent: 'audit-test',
       actingAs: null,
     })
-    expect(entry!.action).toMatch(/^[a-z]+\.[a-z]+$/)
+    expect(entry!.action).toMatch(/^[a-z]+\.[a-z_]+$/)
     expect(entry!.changes.length).toBeGreaterThan(0)
   })
 

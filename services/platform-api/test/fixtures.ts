@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm'
 import { writeAuditEntry } from '../src/audit/write-audit-entry'
 import { partners, subscriptions, tenantMemberships, tenants, users } from '../src/db/schema'
 import { prepareDomainRoute } from './domains/prepare-domain-route'
+import { preparePortalRoute } from './portal/route-upstreams'
 
 export { fixtureDomain } from './domains/prepare-domain-route'
 
@@ -86,6 +87,7 @@ export async function addMember(db: Database, tenantId: string, role: 'owner' | 
 export async function prepareForRoute(db: Database, routePath: string, tenantId: string): Promise<void> {
   if (routePath.startsWith('/tenants/:slug/domains'))
     await prepareDomainRoute(db, tenantId)
+  await preparePortalRoute(db, routePath, tenantId)
   const lifecycle = /\/(suspend|resume|offboard)$/.exec(routePath)?.[1]
   if (!lifecycle)
     return

@@ -10,6 +10,7 @@ import { partners, tenants } from '../src/db/schema'
 import { isMutation } from '../src/http/define-route'
 import { ROUTES } from '../src/routes'
 import { addMember, fixtureDomain, prepareForRoute, seedFixture } from './fixtures'
+import { startRouteUpstreams } from './portal/route-upstreams'
 import { PRINCIPALS } from './principals'
 import { createTestApi } from './test-api'
 
@@ -25,13 +26,19 @@ let fixture: Fixture
 const tokens = new Map<string, string>()
 let unique = 0
 
+let upstreams: Awaited<ReturnType<typeof startRouteUpstreams>>
+
 beforeAll(async () => {
-  api = await createTestApi()
+  upstreams = await startRouteUpstreams()
+  api = await createTestApi(upstreams.env, { idp: upstreams.idp })
   fixture = await seedFixture(api.database.db)
   for (const p of PRINCIPALS)
     tokens.set(p.label, await api.token(p.groups, { sub: p.label }))
 })
-afterAll(() => api?.close())
+afterAll(async () => {
+  await api?.close()
+  await upstreams?.stop()
+})
 
 const routesOf = (...scopes: string[]) => ROUTES.filter(r => scopes.includes(r.access.scope))
 
