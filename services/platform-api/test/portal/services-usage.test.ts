@@ -23,6 +23,14 @@ const get = (path: string, token: string) => stack.api.request('GET', path, { to
 
 describe('gET /tenants/:slug/services', () => {
   it('lists webmail, the tenant\'s own space as OCIS addresses it, and the SSO applications with a launch URL', async () => {
+    // Hidden from people's library, or without a launch page: not for a launcher.
+    stack.twins.idp.authentik.addApplication({
+      slug: 'secret',
+      name: 'Secret',
+      launchUrl: 'https://secret.example/',
+      hidden: true,
+    })
+    stack.twins.idp.authentik.addApplication({ slug: 'ldap', name: 'LDAP' })
     const member = await stack.api.token(['tenant:svc-acme:member'])
     const response = await get('/tenants/svc-acme/services', member)
     expect(response.status).toBe(200)
