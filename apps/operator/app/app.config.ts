@@ -1,3 +1,4 @@
 export default defineAppConfig({
   me: { showAmr: true },
+  shell: { tenantSwitcher: false },
 })

@@ -4,10 +4,13 @@ export default defineAppConfig({
     showAmr: false,
   },
   shell: {
-    /** Links in the header; `label` is an i18n key. Apps replace this list in their app.config. */
-    nav: [
-      { to: '/', label: 'shell.nav.me' },
-      { to: '/tenants', label: 'shell.nav.tenants' },
-    ] as { to: string, label: string }[],
+    /**
+     * Sidebar links (see the README): `labelKey` is an i18n key; `:tenant` / `:partner` in `to` come from
+     * the route's params. Empty here because Nuxt concatenates arrays across layers: an app that sets
+     * its own list gets only its own; with none, the shell shows the layer's pages (useShellNav).
+     */
+    nav: [] as Array<{ key: string, to: string, labelKey: string, icon?: string }>,
+    /** The tenant and partner switcher in the header (the operator console turns it off). */
+    tenantSwitcher: true,
   },
 })

@@ -23,6 +23,12 @@ export const nuxt = {
   user: ref<Record<string, unknown> | null>({ userName: 'Ana Souza', loggedInAt: 0 }),
   fetchAnswers: new Map<string, FetchAnswer>(),
   states: new Map<string, Ref<unknown>>(),
+  /** `public.brand` is the deployment's brand, which useBrand() falls back to. */
+  runtimeConfig: {
+    public: {
+      brand: { productName: 'Dezky', logoUrl: null as string | null },
+    },
+  },
   navigateTo: vi.fn(),
   login: vi.fn(),
 }
@@ -32,6 +38,7 @@ export function resetNuxtStubs() {
   Object.assign(nuxt.appConfig, initialAppConfig())
   nuxt.loggedIn.value = true
   nuxt.user.value = { userName: 'Ana Souza', loggedInAt: 0 }
+  nuxt.runtimeConfig.public.brand = { productName: 'Dezky', logoUrl: null }
   nuxt.fetchAnswers.clear()
   nuxt.states.clear()
   nuxt.navigateTo.mockReset()
@@ -60,13 +67,7 @@ export const useRouter = () => ({ push: nuxt.navigateTo })
 export const navigateTo = (to: unknown) => nuxt.navigateTo(to)
 export const useOidcAuth = () => ({ loggedIn: nuxt.loggedIn, user: nuxt.user, login: nuxt.login })
 export function useHead() {}
-export function useRuntimeConfig() {
-  return {
-    public: {
-      brand: { productName: 'Dezky' },
-    },
-  }
-}
+export const useRuntimeConfig = () => nuxt.runtimeConfig
 
 export function useState<T>(key: string, init?: () => T): Ref<T> {
   if (!nuxt.states.has(key))
