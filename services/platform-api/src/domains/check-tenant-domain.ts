@@ -38,7 +38,7 @@ export async function checkTenantDomain({ db, principal, slug, name, config, aud
     slug,
     name,
     capability: 'domain:write',
-    forUpdate: true,
+    lock: 'domain',
   })
   // Claimed with the database's clock, under the row lock: a concurrent check waits, then sees this one.
   const [claimed] = await db.update(tenantDomains).set({ lastCheckedAt: sql`now()` }).where(and(

@@ -18,24 +18,28 @@ export interface GetTenantDomainOptions {
   name: string
   /** What the caller wants to do with the domain (403 when the tenant is visible but this is not allowed). */
   capability?: Capability
-  /** Lock the tenant and the domain for the rest of the transaction (mutations). */
-  forUpdate?: boolean
+  /**
+   * Lock for the rest of the transaction: `domain` its row (a check), `tenant` the tenant too (a change
+   * of `tenants.domains`). A check keeps the tenant free: its lookups take seconds, and the reconciler
+   * locks the tenant to record its steps' results.
+   */
+  lock?: 'domain' | 'tenant'
 }
 
 /**
  * One domain of a tenant the caller can see. A domain of a tenant outside the caller's scope, or of
  * another tenant, is a 404 like one that does not exist.
  */
-export async function getTenantDomainRow({ db, principal, slug, name, capability = 'domain:read', forUpdate }: GetTenantDomainOptions): Promise<{ tenant: TenantWithPartner, row: TenantDomainRow }> {
+export async function getTenantDomainRow({ db, principal, slug, name, capability = 'domain:read', lock }: GetTenantDomainOptions): Promise<{ tenant: TenantWithPartner, row: TenantDomainRow }> {
   const tenant = await getTenant({
     db,
     principal,
     slug,
     capability,
-    forUpdate,
+    forUpdate: lock === 'tenant',
   })
   const query = db.select().from(tenantDomains).where(and(eq(tenantDomains.tenantId, tenant.id), eq(tenantDomains.name, name)))
-  const [row] = forUpdate
+  const [row] = lock
     ? await query.for('update')
     : await query
   if (!row)

@@ -29,7 +29,7 @@ export async function removeTenantDomain({ db, principal, slug, name, audit }: R
     slug,
     name,
     capability: 'domain:write',
-    forUpdate: true,
+    lock: 'tenant',
   })
   const holders = await db.select({ email: users.email }).from(tenantMemberships).innerJoin(users, eq(users.id, tenantMemberships.userId)).where(and(
     eq(tenantMemberships.tenantId, tenant.id),

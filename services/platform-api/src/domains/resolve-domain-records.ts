@@ -20,7 +20,7 @@ export interface ResolveDomainRecordsOptions {
  * const checks = await resolveDomainRecords(records, { servers: ['127.0.0.1:5353'], timeoutMs: 3000 })
  * checks[domainRecordKey(records[0])] // { status: 'ok', found: ['dezky-verification=…'], checkedAt: '…' }
  */
-export async function resolveDomainRecords(records: readonly TDnsRecord[], { servers, timeoutMs, concurrency = 4, now = new Date() }: ResolveDomainRecordsOptions): Promise<Record<string, TDnsRecordCheck>> {
+export async function resolveDomainRecords(records: readonly TDnsRecord[], { servers, timeoutMs, concurrency = 8, now = new Date() }: ResolveDomainRecordsOptions): Promise<Record<string, TDnsRecordCheck>> {
   const resolver = new Resolver({ timeout: timeoutMs, tries: 1 })
   if (servers?.length)
     resolver.setServers([...servers])
