@@ -6,7 +6,8 @@ export interface TListedSession extends Omit<TTrackedSession, 'sessionId'> {
 }
 
 /**
- * The user's portal sessions, most recently seen first, without their session ids. Sessions whose tokens
+ * The user's portal sessions, the current one first and then the most recently seen, without their
+ * session ids. Sessions whose tokens
  * are gone (expired, signed out in a way the index did not see) are dropped from the list on the way.
  */
 export async function listSessions(stores: SessionIndexStores, subject: string, currentSessionId: string): Promise<TListedSession[]> {
@@ -19,6 +20,6 @@ export async function listSessions(stores: SessionIndexStores, subject: string, 
     await updateUserSessions(stores.index, subject, list => list.filter(session => !gone.has(session.key)))
   return sessions
     .filter(session => !gone.has(session.key))
-    .sort((a, b) => b.lastSeenAt.localeCompare(a.lastSeenAt))
     .map(({ sessionId: _sessionId, ...session }) => ({ ...session, current: session.key === currentKey }))
+    .sort((a, b) => Number(b.current) - Number(a.current) || b.lastSeenAt.localeCompare(a.lastSeenAt))
 }
