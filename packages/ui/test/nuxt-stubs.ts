@@ -22,6 +22,7 @@ export const nuxt = {
   loggedIn: ref(true),
   user: ref<Record<string, unknown> | null>({ userName: 'Ana Souza', loggedInAt: 0 }),
   fetchAnswers: new Map<string, FetchAnswer>(),
+  fetchCalls: [] as Array<{ url: string, options?: Record<string, unknown> }>,
   states: new Map<string, Ref<unknown>>(),
   /** `public.brand` is the deployment's brand, which useBrand() falls back to. */
   runtimeConfig: {
@@ -40,6 +41,7 @@ export function resetNuxtStubs() {
   nuxt.user.value = { userName: 'Ana Souza', loggedInAt: 0 }
   nuxt.runtimeConfig.public.brand = { productName: 'Dezky', logoUrl: null }
   nuxt.fetchAnswers.clear()
+  nuxt.fetchCalls.length = 0
   nuxt.states.clear()
   nuxt.navigateTo.mockReset()
   nuxt.login.mockReset()
@@ -76,7 +78,8 @@ export function useState<T>(key: string, init?: () => T): Ref<T> {
 }
 
 /** Answers from `nuxt.fetchAnswers` keyed by URL (without the query). */
-export function useFetch(url: string) {
+export function useFetch(url: string, options?: Record<string, unknown>) {
+  nuxt.fetchCalls.push({ url, options })
   const answer = nuxt.fetchAnswers.get(url) ?? {}
   const result = {
     data: ref(answer.data ?? null),

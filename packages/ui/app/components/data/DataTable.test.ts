@@ -50,6 +50,13 @@ describe('dataTable', () => {
     expect(wrapper.find('caption').text()).toBe('Users')
   })
 
+  it('adds per-row attributes from rowAttrs', () => {
+    const wrapper = render({
+      rowAttrs: (row: { role: string }) => ({ 'data-role': row.role }),
+    })
+    expect(wrapper.findAll('tbody tr').map(row => row.attributes('data-role'))).toEqual(['owner', 'member'])
+  })
+
   it('renders cell slots with the row', () => {
     const wrapper = render({}, { 'cell-role': '<strong data-testid="role">{{ params.row.role.toUpperCase() }}</strong>' })
     expect(wrapper.findAll('[data-testid="role"]').map(cell => cell.text())).toEqual(['OWNER', 'MEMBER'])

@@ -142,6 +142,26 @@ describe('shellTenantSwitcher', () => {
   it('hidden when the app turns it off (the operator console)', () => {
     nuxt.appConfig.shell.tenantSwitcher = false
     expect(render().find('[data-testid="tenant-switcher"]').exists()).toBe(false)
+    expect(nuxt.fetchCalls.map(call => call.options?.immediate)).toEqual([false, false])
+  })
+
+  it('fetches in the browser only, never during the server render', () => {
+    render()
+    expect(nuxt.fetchCalls).toEqual([
+      {
+        url: '/api/me',
+        options: { lazy: true, server: false, immediate: true },
+      },
+      {
+        url: '/api/tenants',
+        options: {
+          lazy: true,
+          server: false,
+          immediate: true,
+          query: { limit: 200 },
+        },
+      },
+    ])
   })
 
   it('speaks Portuguese', async () => {
