@@ -48,6 +48,7 @@ describe('dataTable', () => {
     expect(wrapper.find('[data-testid="user-ana@acme.test"]').text()).toContain('Ana')
     expect(wrapper.findAll('tbody tr')).toHaveLength(2)
     expect(wrapper.find('caption').text()).toBe('Users')
+    expect(wrapper.find('[role="region"]').attributes()).toMatchObject({ 'tabindex': '0', 'aria-label': 'Users' })
   })
 
   it('adds per-row attributes from rowAttrs', () => {

@@ -22,6 +22,7 @@ async function renderWith(add: (toast: ReturnType<typeof useToast>) => void) {
 describe('feedbackToaster', () => {
   it('is a polite live region, present before any toast', () => {
     const region = mount(FeedbackToaster)
+    expect(region.attributes('role')).toBe('region')
     expect(region.attributes('aria-live')).toBe('polite')
     expect(region.attributes('aria-label')).toBe('Notifications')
     expect(region.findAll('[data-testid^="toast-"]')).toHaveLength(0)

@@ -94,7 +94,7 @@ describe('shellUserMenu', () => {
     }
     const wrapper = mount(ShellUserMenu)
     expect(wrapper.find('[data-testid="user-menu"]').element.tagName).toBe('DETAILS')
-    expect(wrapper.find('summary').attributes('aria-label')).toBe('Account')
+    expect(wrapper.find('summary').text()).toBe('Account: Ana Souza')
     expect(wrapper.find('[data-testid="user-name"]').text()).toBe('Ana Souza')
     expect(wrapper.find('[data-testid="sign-out"]').attributes('href')).toBe('/auth/logout')
     expect(wrapper.find('[data-testid="sign-out"]').text()).toBe('Sign out')
