@@ -56,6 +56,11 @@ async function stopChild(child: ChildProcess): Promise<void> {
 /**
  * Runs the app's built Nitro server (`node .output/server/index.mjs`, as production does) in a child
  * process the stack owns, so a test can restart it. Its stderr goes to the runner's, line by line.
+ *
+ * @example
+ * const app = await startAppServer({ appDir, storageDir, env: { PORT: '3300' }, readyUrl: 'http://localhost:3300/', label: 'stock' })
+ * await app.restart()
+ * await app.stop()
  */
 export async function startAppServer(options: AppServerOptions): Promise<AppServer> {
   const entry = join(options.appDir, '.output', 'server', 'index.mjs')

@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startPlatformApi } from '@dezky/platform-api'
 import { freePort } from '@dezky/twins'
-import { startAppServer } from './internal/app-server'
 import { startControlServer } from './internal/control-server'
 import { seedThroughApi } from './internal/seed-through-api'
 import { startUpstreams } from './internal/start-upstreams'
+import { startAppServer } from './start-app-server'
 
 export interface E2eStack {
   idp: Idp

@@ -25,9 +25,10 @@ async function readBody(path: string, cookie: string): Promise<{ status: number,
   const timer = setTimeout(() => controller.abort(), STREAM_READ_MS)
   let body = ''
   try {
+    const reader = response.body?.getReader()
     const decoder = new TextDecoder()
-    for await (const chunk of response.body ?? [])
-      body += decoder.decode(chunk as Uint8Array, { stream: true })
+    for (let read = await reader?.read(); read && !read.done; read = await reader!.read())
+      body += decoder.decode(read.value, { stream: true })
   }
   catch (error) {
     if ((error as Error).name !== 'AbortError')

@@ -1,6 +1,6 @@
 import type { DnsTwin, DnsTwinRecord, Idp } from '@dezky/twins'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { AppServer } from './app-server'
+import type { AppServer } from '../start-app-server'
 import { once } from 'node:events'
 import { createServer } from 'node:http'
 

@@ -47,6 +47,8 @@ export async function startUpstreams(layout: StackLayout): Promise<Upstreams> {
     apiEnv: {
       ...twins.env,
       DNS_SERVERS: dns.server,
+      // The twins have no webmail of their own; Stalwart's web interface stands in for the launcher.
+      WEBMAIL_URL: twins.env.STALWART_URL!,
       // The welcome mail links here.
       PORTAL_URL: layout.appUrl,
     },

@@ -1,0 +1,24 @@
+// autocannon ships no types, and @types/autocannon (7.x) predates the `workers` option; this declares
+// only what load.ts uses.
+declare module 'autocannon' {
+  export interface Options {
+    url: string
+    connections?: number
+    /** Seconds. */
+    duration?: number
+    headers?: Record<string, string>
+    /** Fire requests from this many worker threads, leaving the main thread to the servers in it. */
+    workers?: number
+  }
+
+  export interface Result {
+    /** Seconds. */
+    duration: number
+    errors: number
+    timeouts: number
+    non2xx: number
+    requests: { total: number }
+  }
+
+  export default function autocannon(options: Options): Promise<Result>
+}
