@@ -154,6 +154,10 @@ export default defineNuxtConfig({
       'dz-card': 'bg-surface border border-line rounded-lg p-6 shadow-sm',
       'dz-button': 'inline-flex items-center gap-2 rounded-md bg-primary text-onPrimary px-4 py-2 text-sm font-medium hover:opacity-90 focus-visible:outline-2 focus-visible:outline-accent',
       'dz-link': 'text-primary underline-offset-4 hover:underline',
+      // A quieter button beside a primary one (Cancel, Previous), and the red one of destructive actions.
+      'dz-button-secondary': 'inline-flex items-center gap-2 rounded-md border border-line bg-surface text-ink px-4 py-2 text-sm font-medium hover:bg-canvas focus-visible:outline-2 focus-visible:outline-primary disabled:opacity-50 disabled:cursor-not-allowed',
+      'dz-button-danger': 'inline-flex items-center gap-2 rounded-md bg-danger text-white px-4 py-2 text-sm font-medium hover:opacity-90 focus-visible:outline-2 focus-visible:outline-primary disabled:opacity-50 disabled:cursor-not-allowed',
+      'dz-input': 'rounded-md border border-line bg-surface px-3 py-2 text-sm text-ink focus-visible:outline-2 focus-visible:outline-primary disabled:opacity-60',
     },
   },
 

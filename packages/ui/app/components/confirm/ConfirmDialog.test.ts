@@ -57,7 +57,7 @@ describe('confirmDialog', () => {
       wrapper.find('[data-testid="confirm-accept"]'),
     ]
     expect(document.activeElement).toBe(cancel.element)
-    expect(accept.classes()).toContain('!bg-danger')
+    expect(accept.classes()).toContain('dz-button-danger')
     const acceptButton: HTMLElement = accept.element as HTMLElement
     acceptButton.focus()
     await wrapper.find('dialog').trigger('keydown', { key: 'Tab' })
