@@ -19,9 +19,8 @@ export interface GetTenantDomainOptions {
   /** What the caller wants to do with the domain (403 when the tenant is visible but this is not allowed). */
   capability?: Capability
   /**
-   * Lock for the rest of the transaction: `domain` its row (a check), `tenant` the tenant too (a change
-   * of `tenants.domains`). A check keeps the tenant free: its lookups take seconds, and the reconciler
-   * locks the tenant to record its steps' results.
+   * Lock for the rest of the transaction: `domain` its row (storing a check's results), `tenant` the
+   * tenant too (a change of `tenants.domains`).
    */
   lock?: 'domain' | 'tenant'
 }

@@ -80,10 +80,13 @@ export const domainRoutes = [
     tag: 'Domains',
     auth: true,
     access: { scope: 'tenant', capability: 'domain:write' },
+    // Its lookups take seconds: no connection or lock is held while they run.
+    transaction: 'handler',
     params: ZTenantDomainParams,
     response: { status: 200, schema: ZTenantDomain },
-    handler: ({ db, principal, params, deps, audit }) => checkTenantDomain({
+    handler: ({ db, transaction, principal, params, deps, audit }) => checkTenantDomain({
       db,
+      transaction,
       principal,
       slug: params.slug,
       name: params.domain,

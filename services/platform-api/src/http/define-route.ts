@@ -30,6 +30,12 @@ export interface RouteContext<P, Q, B, A extends boolean> {
   db: Queryable
   /** Mutating routes must call this exactly once; the entry commits with the change. */
   audit: (entry: AuditInput) => Promise<void>
+  /**
+   * Runs `work` in a transaction (call `audit` inside it). Only routes with `transaction: 'handler'` need
+   * it: they get the pool as `db` and open a short transaction once their slow upstream work is done;
+   * elsewhere it runs `work` in the request's transaction.
+   */
+  transaction: <T>(work: (tx: Queryable) => Promise<T>) => Promise<T>
   deps: AppDeps
 }
 
@@ -50,6 +56,12 @@ export interface RouteDefinition<
   params?: PS
   query?: QS
   body?: BS
+  /**
+   * Mutations run in one transaction around the handler (`request`, the default). `handler`: the route
+   * waits on something slow (DNS lookups) and must not hold a connection and locks meanwhile, so it gets
+   * the pool and opens its own short transaction with `ctx.transaction`.
+   */
+  transaction?: 'request' | 'handler'
   /** A valid body, shown in the reference and used by the route-driven tests (they make slugs and emails unique). */
   example?: { body?: unknown }
   /** Success status and schema of the JSON body; `raw` routes return their own Response. */
