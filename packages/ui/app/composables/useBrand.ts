@@ -165,11 +165,14 @@ export function useBrandLoader() {
   const requestFetch = useRequestFetch()
   const { loggedIn } = useOidcAuth()
   const perTenant = (useAppConfig() as { brand?: { perTenant?: boolean } }).brand?.perTenant === true
-  return async (path: string) => {
+  /** `fresh`: forget every fetched brand first (after a branding change, which also reaches customers). */
+  return async (path: string, options: { fresh?: boolean } = {}) => {
     if (!perTenant || !loggedIn.value) {
       state.value.current = null
       return
     }
+    if (options.fresh)
+      state.value.cache = {}
     const area = brandAreaOf(path)
     const key = brandAreaKey(area)
     if (!(key in state.value.cache)) {
