@@ -31,6 +31,18 @@ export default defineAppConfig({
         icon: 'grid',
       },
       {
+        key: 'partner-customers',
+        to: '/p/:partner',
+        labelKey: 'partner.nav.customers',
+        icon: 'building',
+      },
+      {
+        key: 'partner-branding',
+        to: '/p/:partner/branding',
+        labelKey: 'partner.nav.branding',
+        icon: 'palette',
+      },
+      {
         key: 'account',
         to: '/account',
         labelKey: 'account.nav',
