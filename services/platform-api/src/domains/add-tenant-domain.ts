@@ -5,12 +5,14 @@ import type { Queryable } from '../db/client'
 import { PLAN_LIMITS } from '@dezky/contracts'
 import { eq } from 'drizzle-orm'
 import { tenantDomains, tenants } from '../db/schema'
-import { conflict, Problem } from '../http/problem'
+import { Problem } from '../http/problem'
 import { requestReconcile } from '../provisioning/request-reconcile'
 import { assertDomainsFree } from '../tenants/assert-domains-free'
 import { getTenant } from '../tenants/get-tenant'
 import { findMailRecords } from './find-mail-records'
 import { toTenantDomain } from './to-tenant-domain'
+
+const NAME_IN_USE = (name: string) => ({ path: 'body.name', message: `${name} is in use` })
 
 export interface AddTenantDomainOptions {
   db: Queryable
@@ -35,7 +37,7 @@ export async function addTenantDomain({ db, principal, slug, input, mxHost, audi
     forUpdate: true,
   })
   if (tenant.domains.includes(input.name))
-    throw conflict(`Tenant "${slug}" already has the domain ${input.name}.`)
+    throw new Problem(409, 'Conflict', { detail: `Tenant "${slug}" already has the domain ${input.name}.`, errors: [NAME_IN_USE(input.name)] })
   const { maxDomains } = PLAN_LIMITS[tenant.plan]
   if (tenant.domains.length >= maxDomains) {
     throw new Problem(422, 'Domain limit reached', {
@@ -45,11 +47,11 @@ export async function addTenantDomain({ db, principal, slug, input, mxHost, audi
       ],
     })
   }
-  await assertDomainsFree(db, [input.name], tenant.id)
+  await assertDomainsFree(db, [input.name], tenant.id, 'body.name')
   // The unique name settles a race with another tenant adding the same domain in this instant.
   const [row] = await db.insert(tenantDomains).values({ tenantId: tenant.id, name: input.name }).onConflictDoNothing({ target: tenantDomains.name }).returning()
   if (!row)
-    throw new Problem(409, 'Domain in use', { detail: `Already used by another tenant: ${input.name}.` })
+    throw new Problem(409, 'Domain in use', { detail: `Already used by another tenant: ${input.name}.`, errors: [NAME_IN_USE(input.name)] })
   await db.update(tenants).set({
     domains: [...tenant.domains, input.name],
     updatedAt: new Date(),

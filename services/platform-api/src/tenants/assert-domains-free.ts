@@ -6,8 +6,9 @@ import { Problem } from '../http/problem'
 /**
  * A domain belongs to one tenant: mail routing and provisioning key on it, so a second tenant claiming
  * it could receive the first one's mail. (Verification by DNS record comes with the domains feature.)
+ * `path` is where the 409's errors point (`body.name` when one domain is added).
  */
-export async function assertDomainsFree(db: Queryable, domains: readonly string[], exceptTenantId?: string): Promise<void> {
+export async function assertDomainsFree(db: Queryable, domains: readonly string[], exceptTenantId?: string, path = 'body.domains'): Promise<void> {
   if (!domains.length)
     return
   const taken = await db.select({ domains: tenants.domains }).from(tenants).where(and(
@@ -29,7 +30,7 @@ export async function assertDomainsFree(db: Queryable, domains: readonly string[
   if (clashes.length) {
     throw new Problem(409, 'Domain in use', {
       detail: `Already used by another tenant: ${clashes.join(', ')}.`,
-      errors: clashes.map(domain => ({ path: 'body.domains', message: `${domain} is in use` })),
+      errors: clashes.map(domain => ({ path, message: `${domain} is in use` })),
     })
   }
 }

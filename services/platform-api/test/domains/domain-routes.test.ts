@@ -5,7 +5,7 @@ import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auditLog, provisioningSteps, tenantDomains, tenantMemberships, tenants, users } from '../../src/db/schema'
 import { parseZoneFile } from '../../src/provisioning/mail/parse-zone-file'
-import { expectProblem } from '../expect-problem'
+import { errorPaths, expectProblem } from '../expect-problem'
 import { seedFixture } from '../fixtures'
 import { createTestApi } from '../test-api'
 
@@ -101,8 +101,9 @@ describe('adding a domain', () => {
   })
 
   it('refuses a domain another tenant holds, or one the tenant already has (409)', async () => {
-    await expectProblem(await add(operator, 'globex', 'acme-routes.test'), 409)
-    await expectProblem(await add(acmeOwner, 'acme', 'acme-routes.test'), 409)
+    // Both point at the name the caller sent.
+    expect(errorPaths(await expectProblem(await add(operator, 'globex', 'acme-routes.test'), 409))).toEqual(['body.name'])
+    expect(errorPaths(await expectProblem(await add(acmeOwner, 'acme', 'acme-routes.test'), 409))).toEqual(['body.name'])
     const created = await api.request('POST', '/tenants', {
       token: operator,
       body: {
@@ -120,6 +121,7 @@ describe('adding a domain', () => {
       expect((await add(operator, 'globex', name)).status).toBe(201)
     const problem = await expectProblem(await add(operator, 'globex', 'g4.test'), 422)
     expect(problem.detail).toMatch(/starter plan allows 3/)
+    expect(errorPaths(problem)).toEqual(['body.name'])
   })
 
   it('validates the name (400)', async () => {
