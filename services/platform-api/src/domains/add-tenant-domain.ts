@@ -2,13 +2,12 @@ import type { TAddTenantDomain, TTenantDomain } from '@dezky/contracts'
 import type { AuditInput } from '../audit/write-audit-entry'
 import type { Principal } from '../auth/principal'
 import type { Queryable } from '../db/client'
-import { PLAN_LIMITS } from '@dezky/contracts'
 import { eq } from 'drizzle-orm'
 import { tenantDomains, tenants } from '../db/schema'
 import { Problem } from '../http/problem'
 import { requestReconcile } from '../provisioning/request-reconcile'
-import { assertDomainsFree } from '../tenants/assert-domains-free'
 import { getTenant } from '../tenants/get-tenant'
+import { assertDomainChange } from './assert-domain-change'
 import { findMailRecords } from './find-mail-records'
 import { toTenantDomain } from './to-tenant-domain'
 
@@ -36,22 +35,31 @@ export async function addTenantDomain({ db, principal, slug, input, mxHost, audi
     capability: 'domain:write',
     forUpdate: true,
   })
-  if (tenant.domains.includes(input.name))
-    throw new Problem(409, 'Conflict', { detail: `Tenant "${slug}" already has the domain ${input.name}.`, errors: [NAME_IN_USE(input.name)] })
-  const { maxDomains } = PLAN_LIMITS[tenant.plan]
-  if (tenant.domains.length >= maxDomains) {
-    throw new Problem(422, 'Domain limit reached', {
-      detail: `The ${tenant.plan} plan allows ${maxDomains} domains; remove one or change the plan.`,
+  if (tenant.domains.includes(input.name)) {
+    throw new Problem(409, 'Conflict', {
+      detail: `Tenant "${slug}" already has the domain ${input.name}.`,
       errors: [
-        { path: 'body.name', message: `at most ${maxDomains} domains` },
+        NAME_IN_USE(input.name),
       ],
     })
   }
-  await assertDomainsFree(db, [input.name], tenant.id, 'body.name')
+  await assertDomainChange(db, {
+    tenantId: tenant.id,
+    plan: tenant.plan,
+    current: tenant.domains,
+    next: [...tenant.domains, input.name],
+    path: 'body.name',
+  })
   // The unique name settles a race with another tenant adding the same domain in this instant.
   const [row] = await db.insert(tenantDomains).values({ tenantId: tenant.id, name: input.name }).onConflictDoNothing({ target: tenantDomains.name }).returning()
-  if (!row)
-    throw new Problem(409, 'Domain in use', { detail: `Already used by another tenant: ${input.name}.`, errors: [NAME_IN_USE(input.name)] })
+  if (!row) {
+    throw new Problem(409, 'Domain in use', {
+      detail: `Already used by another tenant: ${input.name}.`,
+      errors: [
+        NAME_IN_USE(input.name),
+      ],
+    })
+  }
   await db.update(tenants).set({
     domains: [...tenant.domains, input.name],
     updatedAt: new Date(),

@@ -1,10 +1,10 @@
 import type { AuditInput } from '../audit/write-audit-entry'
 import type { Principal } from '../auth/principal'
 import type { Queryable } from '../db/client'
-import { and, eq, sql } from 'drizzle-orm'
-import { tenantDomains, tenantMemberships, tenants, users } from '../db/schema'
-import { Problem } from '../http/problem'
+import { eq } from 'drizzle-orm'
+import { tenantDomains, tenants } from '../db/schema'
 import { requestReconcile } from '../provisioning/request-reconcile'
+import { assertDomainChange } from './assert-domain-change'
 import { getTenantDomainRow } from './get-tenant-domain'
 
 export interface RemoveTenantDomainOptions {
@@ -31,17 +31,13 @@ export async function removeTenantDomain({ db, principal, slug, name, audit }: R
     capability: 'domain:write',
     lock: 'tenant',
   })
-  const holders = await db.select({ email: users.email }).from(tenantMemberships).innerJoin(users, eq(users.id, tenantMemberships.userId)).where(and(
-    eq(tenantMemberships.tenantId, tenant.id),
-    sql`lower(split_part(${users.email}, '@', 2)) = ${row.name}`,
-  )).orderBy(users.email).limit(3)
-  if (holders.length) {
-    throw new Problem(409, 'Domain has mailboxes', {
-      detail: `Members have mailboxes on ${row.name} (${holders.map(holder => holder.email).join(', ')}${holders.length === 3
-        ? ', …'
-        : ''}); change their addresses or remove them first.`,
-    })
-  }
+  await assertDomainChange(db, {
+    tenantId: tenant.id,
+    plan: tenant.plan,
+    current: tenant.domains,
+    next: tenant.domains.filter(domain => domain !== row.name),
+    path: 'params.domain',
+  })
   await db.delete(tenantDomains).where(eq(tenantDomains.id, row.id))
   await db.update(tenants).set({
     domains: tenant.domains.filter(domain => domain !== row.name),

@@ -6,10 +6,10 @@ import { eq } from 'drizzle-orm'
 import { diffFields } from '../audit/diff-fields'
 import { can } from '../auth/capabilities'
 import { partners, subscriptions, tenants } from '../db/schema'
+import { assertDomainChange } from '../domains/assert-domain-change'
 import { syncTenantDomainRows } from '../domains/sync-tenant-domain-rows'
 import { conflict, forbidden, Problem } from '../http/problem'
 import { requestReconcile } from '../provisioning/request-reconcile'
-import { assertDomainsFree } from './assert-domains-free'
 import { toTenant } from './to-tenant'
 
 export interface CreateTenantOptions {
@@ -44,13 +44,21 @@ export async function createTenant({ db, principal, input, audit }: CreateTenant
     }
     partnerId = partner.id
   }
-  await assertDomainsFree(db, input.domains)
+  const domains = [
+    ...new Set(input.domains),
+  ]
+  await assertDomainChange(db, {
+    plan: input.plan,
+    current: [],
+    next: domains,
+    path: 'body.domains',
+  })
   const [row] = await db.insert(tenants).values({
     slug: input.slug,
     name: input.name,
     plan: input.plan,
     partnerId,
-    domains: input.domains,
+    domains,
     branding: input.branding,
   }).onConflictDoNothing({ target: tenants.slug }).returning()
   if (!row)

@@ -6,10 +6,10 @@ import { eq } from 'drizzle-orm'
 import { diffFields } from '../audit/diff-fields'
 import { can } from '../auth/capabilities'
 import { tenants } from '../db/schema'
+import { assertDomainChange } from '../domains/assert-domain-change'
 import { syncTenantDomainRows } from '../domains/sync-tenant-domain-rows'
 import { forbidden } from '../http/problem'
 import { requestReconcile } from '../provisioning/request-reconcile'
-import { assertDomainsFree } from './assert-domains-free'
 import { getTenant } from './get-tenant'
 import { toTenant } from './to-tenant'
 
@@ -28,7 +28,16 @@ export interface UpdateTenantOptions {
  */
 const MANAGED_FIELDS = ['plan', 'domains'] as const
 
-export async function updateTenant({ db, principal, slug, input, audit }: UpdateTenantOptions): Promise<TTenant> {
+export async function updateTenant({ db, principal, slug, input: raw, audit }: UpdateTenantOptions): Promise<TTenant> {
+  // A domain listed twice is one domain (and counts once against the plan's limit).
+  const input = raw.domains
+    ? {
+        ...raw,
+        domains: [
+          ...new Set(raw.domains),
+        ],
+      }
+    : raw
   const current = await getTenant({
     db,
     principal,
@@ -39,8 +48,16 @@ export async function updateTenant({ db, principal, slug, input, audit }: Update
   const managed = MANAGED_FIELDS.filter(field => input[field] !== undefined && JSON.stringify(input[field]) !== JSON.stringify(current[field]))
   if (managed.length && !can(principal, 'tenant:manage', { tenantSlug: current.slug, partnerSlug: current.partnerSlug }))
     throw forbidden(`Your role cannot change ${managed.join(', ')} of a tenant.`)
-  if (input.domains)
-    await assertDomainsFree(db, input.domains, current.id)
+  if (input.domains) {
+    // The same rules as the domain routes: the plan's limit, mailboxes on a removed domain, ownership.
+    await assertDomainChange(db, {
+      tenantId: current.id,
+      plan: input.plan ?? current.plan,
+      current: current.domains,
+      next: input.domains,
+      path: 'body.domains',
+    })
+  }
   const [row] = await db.update(tenants).set({
     ...input,
     updatedAt: new Date(),
