@@ -103,6 +103,8 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
       // The twins' settings win over the shell's: the demo users exist in this IdP only.
       env: {
         PORTAL_URL: `http://localhost:${ports.portal}`,
+        // So the domains page lists MX and autoconfig records before the mail step has a domain's zone.
+        MAIL_MX_HOST: 'mail.dezky.test',
         ...process.env,
         ...twins.env,
       },
