@@ -127,10 +127,13 @@ export const userRoutes = [
     tag: 'Users',
     auth: true,
     access: { scope: 'tenant', capability: 'member:write' },
+    // It waits on Authentik and the mail server: no connection is held meanwhile.
+    transaction: 'handler',
     params: ZMemberParams,
     response: { status: 202, schema: ZPasswordResetSent, description: 'The link was mailed to the member' },
-    handler: ({ db, principal, params, deps, audit }) => sendPasswordReset({
+    handler: ({ db, transaction, principal, params, deps, audit }) => sendPasswordReset({
       db,
+      transaction,
       principal,
       slug: params.slug,
       userId: params.userId,

@@ -16,7 +16,10 @@ import { getMember } from './get-member'
 import { composePasswordResetMessage } from './password-reset-message'
 
 export interface SendPasswordResetOptions {
+  /** The pool: Authentik and the mail server may take seconds, and no connection is held meanwhile. */
   db: Queryable
+  /** The short transaction the audit entry is written in once the mail was accepted. */
+  transaction: <T>(work: (tx: Queryable) => Promise<T>) => Promise<T>
   principal: Principal
   slug: string
   userId: string
@@ -62,9 +65,10 @@ function upstreamsFor(config: Config) {
 /**
  * Mails a member a one-time link to Authentik's recovery flow. The link goes only into the e-mail:
  * never into the answer, the log or the audit entry. 409 when the member is disabled or has no
- * Authentik user yet; 503 with Retry-After when Authentik or the mail server fails.
+ * Authentik user yet; 503 with Retry-After when Authentik or the mail server fails. Only the audit
+ * entry is written in a transaction, after the mail server accepted the message.
  */
-export async function sendPasswordReset({ db, principal, slug, userId, config, audit }: SendPasswordResetOptions): Promise<TPasswordResetSent> {
+export async function sendPasswordReset({ db, transaction, principal, slug, userId, config, audit }: SendPasswordResetOptions): Promise<TPasswordResetSent> {
   const tenant = await getTenant({
     db,
     principal,
@@ -105,7 +109,7 @@ export async function sendPasswordReset({ db, principal, slug, userId, config, a
       : 'refused'}); try again shortly.`)
   }
 
-  await audit({
+  await transaction(() => audit({
     action: 'member.password_reset',
     targetType: 'user',
     targetId: member.id,
@@ -113,6 +117,6 @@ export async function sendPasswordReset({ db, principal, slug, userId, config, a
     changes: [
       { field: 'passwordResetSentTo', before: null, after: member.email },
     ],
-  })
+  }))
   return { sentTo: member.email, expiresAt: null }
 }

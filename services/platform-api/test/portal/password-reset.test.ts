@@ -1,6 +1,6 @@
 import type { ProvisioningStack } from '../provisioning/provisioning-stack'
 import type { PortalTenant } from './create-portal-tenant'
-import { desc, eq } from 'drizzle-orm'
+import { desc, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { auditLog } from '../../src/db/schema'
 import { expectProblem } from '../expect-problem'
@@ -102,5 +102,17 @@ describe('pOST /tenants/:slug/members/:userId/password-reset', () => {
     expect((await mail.text())).not.toContain('flow_token')
     const entries = await stack.api.database.db.select().from(auditLog).where(eq(auditLog.targetId, userId))
     expect(entries.filter(entry => entry.action === 'member.password_reset')).toEqual([])
+  })
+
+  it('holds no transaction open while it waits on Authentik', async () => {
+    await stack.stopWorkers()
+    stack.twins.idp.authentik.setFaults({ latencyMs: 1200 })
+    const answer = reset('reset-acme', acme.members['owner@reset-acme.test']!, stack.operator)
+    await new Promise(resolve => setTimeout(resolve, 700))
+    const { rows } = await stack.api.database.db.execute<{ n: number }>(sql`select count(*)::int as n from pg_stat_activity
+      where datname = current_database() and pid <> pg_backend_pid() and xact_start < now() - interval '500 milliseconds'`)
+    expect(rows[0]!.n).toBe(0)
+    expect((await answer).status).toBe(202)
+    stack.startWorker()
   })
 })
