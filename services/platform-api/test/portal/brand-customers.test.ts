@@ -128,6 +128,36 @@ describe('gET /partners/:slug/customers', () => {
     ])
   })
 
+  it('pages through customers of the same name without repeating or skipping one; % and _ in q are literal', async () => {
+    const operator = ['operator:super_admin']
+    await api.database.db.insert(tenants).values(['t1', 't2', 't3', 't4', 't5'].map(key => ({
+      slug: `twin-${key}`,
+      name: key === 't5'
+        ? '50%_off Ltd'
+        : 'Twin Co',
+      partnerId: fixture.partners.nimbus.id,
+    })))
+    const seen: string[] = []
+    let cursor: string | undefined
+    do {
+      const page = await (await get(`/partners/nimbus/customers?limit=2&q=${encodeURIComponent('twin co')}${cursor
+        ? `&cursor=${cursor}`
+        : ''}`, operator)).json()
+      seen.push(...page.items.map((item: { slug: string }) => item.slug))
+      cursor = page.nextCursor ?? undefined
+    } while (cursor)
+    expect(seen.sort()).toEqual([
+      'twin-t1',
+      'twin-t2',
+      'twin-t3',
+      'twin-t4',
+    ])
+    const search = async (q: string) => (await (await get(`/partners/nimbus/customers?q=${encodeURIComponent(q)}`, operator)).json()).items.map((item: { slug: string }) => item.slug)
+    expect(await search('%')).toEqual(['twin-t5'])
+    expect(await search('0%_o')).toEqual(['twin-t5'])
+    expect(await search('twin_co')).toEqual([])
+  })
+
   it('is 404 for another partner\'s staff and for tenant people, 400 for unknown query fields', async () => {
     await expectProblem(await get('/partners/nimbus/customers', ['partner:stratus:partner_admin']), 404)
     await expectProblem(await get('/partners/nimbus/customers', ['tenant:acme:owner']), 404)
