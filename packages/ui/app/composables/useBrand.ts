@@ -24,8 +24,7 @@ export type TBrandArea = { kind: 'tenant' | 'partner', slug: string } | { kind: 
 
 const DEFAULTS = { productName: 'Dezky', primaryColor: '#1d4ed8', accentColor: '#d97706' }
 const HEX_COLOUR = /^#[0-9a-f]{6}$/i
-const INK = '#111827'
-const WHITE = '#ffffff'
+const [INK, WHITE] = ['#111827', '#ffffff']
 const AREA_PATH = /^\/([tp])\/([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)(?:\/|$)/
 
 /** `value` if it is a `#rrggbb` colour, else null: brand colours end up in a style attribute. */
@@ -105,17 +104,14 @@ export function resolveBrand(defaults: TBrandSource, override?: TBrandSource | n
   }
 }
 
+const AREA_KINDS = { t: 'tenant', p: 'partner' } as const
+
 /** The brand area of a portal path: `/t/<tenant>…`, `/p/<partner>…`, or anything else. */
 export function brandAreaOf(path: string): TBrandArea {
   const match = AREA_PATH.exec(path)
-  if (!match)
-    return { kind: 'home' }
-  return {
-    kind: match[1] === 't'
-      ? 'tenant'
-      : 'partner',
-    slug: match[2]!,
-  }
+  return match
+    ? { kind: AREA_KINDS[match[1] as 't' | 'p'], slug: match[2]! }
+    : { kind: 'home' }
 }
 
 export function brandAreaKey(area: TBrandArea): string {
@@ -124,14 +120,12 @@ export function brandAreaKey(area: TBrandArea): string {
     : `${area.kind}:${area.slug}`
 }
 
-type TFetchJson = <T>(url: string) => Promise<T>
-
 /**
  * Fetches the brand of an area through the app's BFF: a tenant's effective brand (its own, else its
  * partner's), a partner's branding, or for `home` the brand of the user's first tenant, else partner
  * (null: neither, the deployment's brand applies). Rejects when a request fails.
  */
-export async function fetchBrandSource(area: TBrandArea, fetchJson: TFetchJson): Promise<TBrandSource | null> {
+export async function fetchBrandSource(area: TBrandArea, fetchJson: <T>(url: string) => Promise<T>): Promise<TBrandSource | null> {
   if (area.kind === 'tenant')
     return fetchJson<TEffectiveBrand>(`/api/tenants/${area.slug}/brand`)
   if (area.kind === 'partner')
@@ -149,7 +143,7 @@ export async function fetchBrandSource(area: TBrandArea, fetchJson: TFetchJson):
 interface TBrandState {
   /** Brand sources already fetched, by area key: one fetch per area, shared by SSR and the client. */
   cache: Record<string, TBrandSource | null>
-  /** The source the pages show now (kept until the next area's brand has arrived: no flash). */
+  /** The source shown now, kept until the next area's brand has arrived (no flash). */
   current: TBrandSource | null
 }
 
@@ -158,7 +152,7 @@ const useBrandState = () => useState<TBrandState>('dz-brand', () => ({ cache: {}
 /**
  * Makes the brand of `path`'s area current, fetching it once per area. Apps that serve one brand only
  * (the operator console) leave `appConfig.brand.perTenant` unset and keep the deployment's brand.
- * Called by app.vue during SSR and before each client navigation.
+ * app.vue calls it during SSR and before each client navigation.
  */
 export function useBrandLoader() {
   const state = useBrandState()
@@ -173,15 +167,13 @@ export function useBrandLoader() {
     }
     if (options.fresh)
       state.value.cache = {}
-    const area = brandAreaOf(path)
-    const key = brandAreaKey(area)
+    const key = brandAreaKey(brandAreaOf(path))
     if (!(key in state.value.cache)) {
       try {
-        state.value.cache[key] = await fetchBrandSource(area, url => requestFetch(url) as never)
+        state.value.cache[key] = await fetchBrandSource(brandAreaOf(path), url => requestFetch(url) as never)
       }
       catch {
-        // Someone else's tenant (404) or an outage: the page says so; the brand stays the default
-        // and is asked again next time rather than cached.
+        // Someone else's tenant (404) or an outage: default brand, asked again next time, not cached.
         state.value.current = null
         return
       }
