@@ -1,11 +1,32 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { ApplicationStore, AuthentikApplication } from './applications'
+import type { AuthentikStore } from './store'
 import { sendJson } from '../kit/json'
 import { sendMethodNotAllowed, sendNotFound } from './api-errors'
+import { mayOpen } from './application-access'
 import { applicationJson } from './applications'
 import { booleanParam, order, paginate, search } from './list-query'
 
-function list(applications: ApplicationStore, query: URLSearchParams, res: ServerResponse) {
+/** `for_user`: the user whose access is evaluated; Authentik answers 400 for a pk it cannot find. */
+function forUser(store: AuthentikStore, query: URLSearchParams, res: ServerResponse): number | undefined | false {
+  if (!query.has('for_user'))
+    return undefined
+  const text = query.get('for_user')!
+  const pk = /^-?\d+$/.test(text.trim())
+    ? Number(text)
+    : Number.NaN
+  if (Number.isNaN(pk)) {
+    sendJson(res, 400, ['Invalid input.'])
+    return false
+  }
+  if (!store.user(pk)) {
+    sendJson(res, 400, { for_user: 'User not found' })
+    return false
+  }
+  return pk
+}
+
+function list(applications: ApplicationStore, store: AuthentikStore, query: URLSearchParams, res: ServerResponse) {
   const exact: [string, (app: AuthentikApplication) => string][] = [
     [
       'name',
@@ -32,9 +53,10 @@ function list(applications: ApplicationStore, query: URLSearchParams, res: Serve
       app => app.publisher ?? '',
     ],
   ]
-  const withLaunchUrl = booleanParam(query, 'only_with_launch_url')
-  let items = applications.list().filter(app => exact.every(([param, value]) => !query.has(param) || value(app) === query.get(param))
-    && (!withLaunchUrl || Boolean(app.launchUrl)))
+  const user = forUser(store, query, res)
+  if (user === false)
+    return
+  let items = applications.list().filter(app => exact.every(([param, value]) => !query.has(param) || value(app) === query.get(param)))
   // ApplicationViewSet.search_fields
   items = search(items, query.get('search'), [
     app => app.name,
@@ -50,17 +72,27 @@ function list(applications: ApplicationStore, query: URLSearchParams, res: Serve
     group: app => app.group ?? '',
   }, 'name')
   const page = paginate(items, query)
+  // ApplicationViewSet.list: a superuser asking for the full list gets it unfiltered; otherwise the page is
+  // cut down to what `for_user` (else the token's own account) may open, after paging, so `count` stays
+  // the total. `only_with_launch_url` is applied only without `for_user`, as upstream does.
+  let results = page.results
+  if (booleanParam(query, 'superuser_full_list') !== true) {
+    results = results.filter(app => mayOpen(store, app, user))
+    if (user === undefined && booleanParam(query, 'only_with_launch_url'))
+      results = results.filter(app => Boolean(app.launchUrl))
+  }
   sendJson(res, 200, {
     ...page,
-    results: page.results.map(applicationJson),
+    results: results.map(applicationJson),
   })
 }
 
 /**
- * `/api/v3/core/applications/…`, read-only: the list (its filters, search, ordering and pagination) and
- * one application by slug. The twin runs as the API token's superuser, who sees every application.
+ * `/api/v3/core/applications/…`, read-only: the list (its filters, search, ordering, pagination and the
+ * policy check of `for_user` / `superuser_full_list`) and one application by slug. The API token's account
+ * is a superuser in no group: unbound applications are all its own list shows.
  */
-export function handleApplications(applications: ApplicationStore, req: IncomingMessage, res: ServerResponse, url: URL, path: string[]) {
+export function handleApplications(applications: ApplicationStore, store: AuthentikStore, req: IncomingMessage, res: ServerResponse, url: URL, path: string[]) {
   const method = req.method ?? 'GET'
   const [slug, ...rest] = path
   if (rest.length)
@@ -68,7 +100,7 @@ export function handleApplications(applications: ApplicationStore, req: Incoming
   if (method !== 'GET')
     return sendMethodNotAllowed(res, method)
   if (slug === undefined)
-    return list(applications, url.searchParams, res)
+    return list(applications, store, url.searchParams, res)
   const application = applications.get(slug)
   if (!application)
     return sendNotFound(res, 'Application')

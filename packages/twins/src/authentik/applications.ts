@@ -12,6 +12,14 @@ export interface AuthentikApplicationSeed {
   openInNewTab?: boolean
   /** `meta_hide`: kept out of the user's library. */
   hidden?: boolean
+  /**
+   * Names of the groups bound to the application (policy bindings with a group): with any, only their
+   * members may open it; without, everyone may. Names, not uuids, so a seed can name a tenant's group
+   * (`tenant:acme:member`) before the reconciler has made it.
+   */
+  boundGroups?: readonly string[]
+  /** How the bindings combine (`policy_engine_mode`): one passing (`any`, the default) or all of them. */
+  policyEngineMode?: 'any' | 'all'
 }
 
 export interface AuthentikApplication extends AuthentikApplicationSeed {
@@ -99,7 +107,7 @@ export function applicationJson(application: AuthentikApplication) {
     meta_icon_themed_urls: null,
     meta_description: application.description ?? '',
     meta_publisher: application.publisher ?? '',
-    policy_engine_mode: 'any',
+    policy_engine_mode: application.policyEngineMode ?? 'any',
     group: application.group ?? '',
     meta_hide: application.hidden ?? false,
   }

@@ -68,7 +68,12 @@ export function createAuthentikApi({ store, apiToken, recoveryFlow, applications
         users: [...group.users],
       })),
       users: store.users().map(user => userJson(store, user, { groups: false, roles: false })),
-      applications: applications.list().map(applicationJson),
+      applications: applications.list().map(app => ({
+        ...applicationJson(app),
+        bound_groups: [
+          ...(app.boundGroups ?? []),
+        ],
+      })),
     }),
     async handle(req, res, ctx) {
       const { pathname } = ctx.url
@@ -86,7 +91,7 @@ export function createAuthentikApi({ store, apiToken, recoveryFlow, applications
         if (app === 'core' && model === 'users')
           return await handleUsers(store, { recoveryLink: recoveryFlow.link }, req, res, ctx, path)
         if (app === 'core' && model === 'applications')
-          return handleApplications(applications, req, res, ctx.url, path)
+          return handleApplications(applications, store, req, res, ctx.url, path)
       }
       catch (error) {
         if (error instanceof InvalidPage)

@@ -20,14 +20,15 @@ const isWebUrl = (value: unknown): value is string => typeof value === 'string' 
 
 /**
  * What a tenant's people can open: webmail (WEBMAIL_URL), their file space (the address OCIS gave the
- * tenant's space, as the files step recorded it; else FILES_URL) and the SSO applications of Authentik.
+ * tenant's space, as the files step recorded it; else FILES_URL) and the SSO applications Authentik lets
+ * the caller open (its policy bindings decide, e.g. an application bound to one tenant's groups).
  * A service without an address is left out rather than shown broken.
  */
 export async function findTenantServices({ db, principal, slug, config, logger }: FindTenantServicesOptions): Promise<TTenantServices> {
   const tenant = await getTenant({ db, principal, slug })
   const [[files], apps] = await Promise.all([
     db.select({ outputs: provisioningSteps.outputs }).from(provisioningSteps).where(and(eq(provisioningSteps.tenantId, tenant.id), eq(provisioningSteps.step, 'files'))),
-    listSsoApplications(config, logger),
+    listSsoApplications({ config, logger, subject: principal.subject }),
   ])
   const items: TLaunchTarget[] = []
   if (config.WEBMAIL_URL) {
