@@ -16,7 +16,8 @@ export const sessionCookieName = () => `${process.env.NUXT_OIDC_COOKIE_PREFIX ??
 
 /**
  * The signed-in session of this request, read the way nuxt-oidc-auth reads it (same cookie, secret and
- * options; h3 caches the unsealed session on the event, so both see the same object). Null without a
+ * options; h3 caches the unsealed session on the event, so both see the same object, and
+ * `getCachedSession` remembers what each sealed cookie unseals to). Null without a
  * session cookie or when the cookie does not hold a signed-in user.
  */
 export async function readPortalSession(event: H3Event): Promise<PortalSession | null> {
@@ -26,9 +27,11 @@ export async function readPortalSession(event: H3Event): Promise<PortalSession |
   const password = process.env.NUXT_OIDC_SESSION_SECRET
   if (!password)
     return null
-  // The module's runtime config types `cookie.sameSite` as a plain string; the values are h3's.
-  const options = useRuntimeConfig(event).oidc.session as Partial<SessionConfig>
-  const session = await getSession<OidcSessionData>(event, { ...options, password, name })
+  // The module's runtime config types `cookie.sameSite` as a plain string; the values are h3's. The
+  // process-wide config (not the request's copy): this runs first on every request, and these options
+  // do not vary by request.
+  const options = useRuntimeConfig().oidc.session as Partial<SessionConfig>
+  const session = await getCachedSession<OidcSessionData>(event, { ...options, password, name })
   const subject = session.data.userInfo?.sub
   if (!session.data.expireAt || typeof subject !== 'string' || !subject)
     return null
