@@ -71,6 +71,18 @@ describe.skipIf(!file)('the Authentik twin against the 2026.5 spec', () => {
     await check('PATCH', '/core/users/{id}/', at, { is_active: false, name: 'Contract 2' })
     expect((await check('POST', '/core/users/{id}/set_password/', `${at}set_password/`, { password: 'pw-123456' })).status).toBe(204)
     await check('POST', '/core/users/{id}/recovery/', `${at}recovery/`, {})
+    // A brand without a recovery flow: Authentik raises ValidationError({"non_field_errors": "No recovery
+    // flow set."}), which DRF leaves a bare string, so the documented 400 differs in that one field.
+    idp.authentik.setRecoveryFlow(false)
+    const noFlow = await requestJson(`${idp.authentik.url}${at}recovery/`, 'POST', {}, { authorization: `Bearer ${idp.authentik.apiToken}` })
+    idp.authentik.setRecoveryFlow(true)
+    expect(noFlow).toEqual({
+      status: 400,
+      body: { non_field_errors: 'No recovery flow set.' },
+    })
+    expect(contract.responseErrors('POST', '/core/users/{id}/recovery/', 400, noFlow.body)).toEqual([
+      expect.stringMatching(/^\/non_field_errors must be array/),
+    ])
     expect((await check('POST', '/core/users/', '/core/users/', { username: 'contract@example.com', name: 'x' })).status).toBe(400)
     expect((await check('DELETE', '/core/users/{id}/', at)).status).toBe(204)
   })

@@ -35,8 +35,13 @@ export interface AuthentikApplicationControls {
   removeApplication: (slug: string) => boolean
 }
 
+/** Whether the brand has a recovery flow: without one `core/users/{id}/recovery/` answers 400. */
+export interface AuthentikRecoveryControls {
+  setRecoveryFlow: (configured: boolean) => void
+}
+
 /** The Authentik `/api/v3` twin served by the same server, and its directory (shared with the logins). */
-export interface AuthentikTwin extends TwinControls, AuthentikApplicationControls {
+export interface AuthentikTwin extends TwinControls, AuthentikApplicationControls, AuthentikRecoveryControls {
   /** The API base, `http://<host>:<port>/api/v3` (no trailing slash). */
   url: string
   apiToken: string
@@ -46,7 +51,7 @@ export interface AuthentikTwin extends TwinControls, AuthentikApplicationControl
   drift: (input: AuthentikDrift) => DriftResult
 }
 
-export interface AuthentikApi extends TwinControls, AuthentikApplicationControls {
+export interface AuthentikApi extends TwinControls, AuthentikApplicationControls, AuthentikRecoveryControls {
   /** Serves `/api/v3/…` and `/__twin/…`. */
   listener: (req: IncomingMessage, res: ServerResponse) => void
   drift: (input: AuthentikDrift) => DriftResult
@@ -107,5 +112,6 @@ export function createAuthentikApi({ store, apiToken, recoveryFlow, applications
     applications: applications.list,
     addApplication: applications.add,
     removeApplication: applications.remove,
+    setRecoveryFlow: recoveryFlow.setConfigured,
   }
 }

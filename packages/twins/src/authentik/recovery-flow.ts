@@ -38,12 +38,19 @@ function formPage(token: string, username: string, error?: string): string {
 
 /**
  * A stand-in for Authentik's default recovery flow: `/core/users/{id}/recovery/` hands out a link with a
- * one-time flow token; opening it shows a password form, and posting it sets the password.
+ * one-time flow token; opening it shows a password form, and posting it sets the password. Tests can take
+ * the flow off the brand (`setConfigured(false)`), as on a fresh Authentik, which ships none.
  */
 export function createRecoveryFlow(store: AuthentikStore, origin: () => string) {
   const tokens = new Map<string, { pk: number, expiresAt: number }>()
+  let configured = true
   return {
-    link(pk: number): string {
+    setConfigured(value: boolean): void {
+      configured = value
+    },
+    link(pk: number): string | undefined {
+      if (!configured)
+        return undefined
       const token = randomBytes(24).toString('base64url')
       tokens.set(token, { pk, expiresAt: Date.now() + TOKEN_TTL_MS })
       return `${origin()}${RECOVERY_FLOW_PATH}?flow_token=${token}`

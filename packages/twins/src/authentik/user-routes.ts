@@ -12,8 +12,8 @@ import { userJson } from './serialize'
 import { readUser, setUserGroups } from './user-input'
 
 export interface UserRoutesOptions {
-  /** Hands out a recovery link for the user (see recovery-flow.ts). */
-  recoveryLink: (pk: number) => string
+  /** Hands out a recovery link for the user (see recovery-flow.ts); undefined when the brand has no recovery flow. */
+  recoveryLink: (pk: number) => string | undefined
 }
 
 function includes(query: URLSearchParams): UserIncludes {
@@ -138,11 +138,13 @@ export async function handleUsers(store: AuthentikStore, options: UserRoutesOpti
       ctx.countWrite('user.set_password')
       return sendEmpty(res, 204)
     }
-    // Authentik plans its recovery flow for this user and stores a flow token the link carries.
+    // Authentik plans its recovery flow for this user and stores a flow token the link carries; without
+    // a flow on the brand it refuses with a ValidationError (a bare string, not a list, as it raises it).
+    const link = options.recoveryLink(user.pk)
+    if (link === undefined)
+      return sendJson(res, 400, { non_field_errors: 'No recovery flow set.' })
     ctx.countWrite('user.recovery')
-    return sendJson(res, 200, {
-      link: options.recoveryLink(user.pk),
-    })
+    return sendJson(res, 200, { link })
   }
   if (method === 'GET')
     return sendJson(res, 200, userJson(store, user, includes(query)))

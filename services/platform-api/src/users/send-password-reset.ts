@@ -12,6 +12,7 @@ import { createRecoveryLink } from '../provisioning/identity/create-recovery-lin
 import { smtpUpstreamError } from '../provisioning/onboarding/smtp-upstream-error'
 import { UpstreamError } from '../provisioning/upstream-error'
 import { getTenant } from '../tenants/get-tenant'
+import { claimPasswordReset, releasePasswordReset } from './claim-password-reset'
 import { getMember } from './get-member'
 import { composePasswordResetMessage } from './password-reset-message'
 
@@ -37,6 +38,58 @@ function unavailable(detail: string): Problem {
       'retry-after': String(RETRY_AFTER_SECONDS),
     },
   })
+}
+
+function tooSoon(retryAfterSeconds: number): Problem {
+  return new Problem(429, 'Too many requests', {
+    detail: 'A password-reset link was mailed to this member less than a minute ago; wait before sending another.',
+    headers: {
+      'retry-after': String(retryAfterSeconds),
+    },
+  })
+}
+
+/**
+ * Why Authentik made no link. Since 2024 it refuses with 400 (`{"non_field_errors": "No recovery flow
+ * set."}`, or "Recovery flow not applicable to user") when the brand has no usable recovery flow: an
+ * operator must fix that, so no Retry-After. A user missing at lookup is ours to make (provisioning);
+ * a 404 from the recovery call itself means the user vanished in between and comes back as retryable.
+ */
+function linkProblem(error: unknown): Problem {
+  if (error instanceof UpstreamError && !error.retryable && error.details.status === 404)
+    return new Problem(409, 'Not provisioned yet', { detail: 'This member has no account at the identity provider yet; try again once provisioning is done.' })
+  if (error instanceof UpstreamError && !error.retryable && error.details.status === 400) {
+    return new Problem(503, 'Password recovery not configured', {
+      detail: 'Password recovery is not configured in the identity provider: an operator must set a recovery flow on its brand that applies to this member.',
+    })
+  }
+  return unavailable('The identity provider did not answer as expected; try again shortly.')
+}
+
+async function mailRecoveryLink(authentik: AuthentikDriver, mailer: Transporter, config: Config, member: { email: string, name: string }, tenantName: string): Promise<void> {
+  let link: string
+  try {
+    link = await createRecoveryLink(authentik, member.email)
+  }
+  catch (error) {
+    throw linkProblem(error)
+  }
+  const message = composePasswordResetMessage({ name: member.name, tenantName, link })
+  try {
+    await mailer.sendMail({
+      from: config.MAIL_FROM,
+      to: member.email,
+      subject: message.subject,
+      text: message.text,
+      html: message.html,
+    })
+  }
+  catch (error) {
+    // The SMTP reply may quote the message; only the classification goes on.
+    throw unavailable(`The mail server did not accept the message (${smtpUpstreamError(error, 'sending').retryable
+      ? 'temporary failure'
+      : 'refused'}); try again shortly.`)
+  }
 }
 
 const clients = new WeakMap<Config, { authentik?: AuthentikDriver, mailer?: Transporter }>()
@@ -65,8 +118,10 @@ function upstreamsFor(config: Config) {
 /**
  * Mails a member a one-time link to Authentik's recovery flow. The link goes only into the e-mail:
  * never into the answer, the log or the audit entry. 409 when the member is disabled or has no
- * Authentik user yet; 503 with Retry-After when Authentik or the mail server fails. Only the audit
- * entry is written in a transaction, after the mail server accepted the message.
+ * Authentik user yet; 429 with Retry-After when a link went to them less than a minute ago (across
+ * every API process: the slot is a row in Postgres, given back when sending fails); 503 with
+ * Retry-After when Authentik or the mail server fails, without when Authentik has no recovery flow.
+ * Only the audit entry is written in a transaction, after the mail server accepted the message.
  */
 export async function sendPasswordReset({ db, transaction, principal, slug, userId, config, audit }: SendPasswordResetOptions): Promise<TPasswordResetSent> {
   const tenant = await getTenant({
@@ -82,31 +137,15 @@ export async function sendPasswordReset({ db, transaction, principal, slug, user
   if (!authentik || !mailer)
     throw unavailable('Password resets need the identity provider and the mail server, and one of them is not configured.')
 
-  let link: string
+  const claim = await claimPasswordReset(db, member.id)
+  if (!claim.claimed)
+    throw tooSoon(claim.retryAfterSeconds)
   try {
-    link = await createRecoveryLink(authentik, member.email)
+    await mailRecoveryLink(authentik, mailer, config, member, tenant.name)
   }
   catch (error) {
-    if (error instanceof UpstreamError && !error.retryable && error.details.status === 404)
-      throw new Problem(409, 'Not provisioned yet', { detail: 'This member has no account at the identity provider yet; try again once provisioning is done.' })
-    throw unavailable('The identity provider did not answer as expected; try again shortly.')
-  }
-
-  const message = composePasswordResetMessage({ name: member.name, tenantName: tenant.name, link })
-  try {
-    await mailer.sendMail({
-      from: config.MAIL_FROM,
-      to: member.email,
-      subject: message.subject,
-      text: message.text,
-      html: message.html,
-    })
-  }
-  catch (error) {
-    // The SMTP reply may quote the message; only the classification goes on.
-    throw unavailable(`The mail server did not accept the message (${smtpUpstreamError(error, 'sending').retryable
-      ? 'temporary failure'
-      : 'refused'}); try again shortly.`)
+    await releasePasswordReset(db, member.id, claim.sentAt)
+    throw error
   }
 
   await transaction(() => audit({

@@ -2,7 +2,7 @@ import type { ProvisioningStack } from '../provisioning/provisioning-stack'
 import type { PortalTenant } from './create-portal-tenant'
 import { desc, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { auditLog } from '../../src/db/schema'
+import { auditLog, passwordResetMails } from '../../src/db/schema'
 import { expectProblem } from '../expect-problem'
 import { startProvisioningStack } from '../provisioning/provisioning-stack'
 import { createPortalTenant } from './create-portal-tenant'
@@ -25,6 +25,7 @@ beforeEach(() => {
   stack.twins.smtp.clearMessages()
   stack.twins.smtp.setFailures({})
   stack.twins.idp.authentik.clearFaults()
+  stack.twins.idp.authentik.setRecoveryFlow(true)
 })
 afterAll(() => stack?.close())
 
@@ -114,5 +115,46 @@ describe('pOST /tenants/:slug/members/:userId/password-reset', () => {
     expect(rows[0]!.n).toBe(0)
     expect((await answer).status).toBe(202)
     stack.startWorker()
+  })
+
+  it('mails one link per member a minute: 429 with Retry-After meanwhile, also to concurrent requests', async () => {
+    const userId = globex.members['ana@reset-globex.test']!
+    const answers = await Promise.all(Array.from({ length: 4 }, () => reset('reset-globex', userId, stack.operator)))
+    expect(answers.map(answer => answer.status).sort()).toEqual([202, 429, 429, 429])
+    const refused = answers.find(answer => answer.status === 429)!
+    const body = await expectProblem(refused.clone(), 429)
+    expect(body.detail).toMatch(/less than a minute ago/)
+    const retryAfter = Number(refused.headers.get('retry-after'))
+    expect(retryAfter).toBeGreaterThanOrEqual(1)
+    expect(retryAfter).toBeLessThanOrEqual(60)
+    expect(stack.twins.smtp.messages()).toHaveLength(1)
+    const audited = await stack.api.database.db.select().from(auditLog).where(eq(auditLog.targetId, userId))
+    expect(audited.filter(entry => entry.action === 'member.password_reset')).toHaveLength(1)
+
+    // A minute later (the row's clock moved back rather than the test waiting), the next one goes.
+    await stack.api.database.db.update(passwordResetMails).set({ sentAt: sql`now() - interval '61 seconds'` }).where(eq(passwordResetMails.userId, userId))
+    expect((await reset('reset-globex', userId, stack.operator)).status).toBe(202)
+    expect(stack.twins.smtp.messages()).toHaveLength(2)
+  })
+
+  it('gives the minute back when nothing was sent, so asking again right away works', async () => {
+    const userId = globex.members['owner@reset-globex.test']!
+    stack.twins.smtp.setFailures({ rate: 1, code: 451 })
+    await expectProblem(await reset('reset-globex', userId, stack.operator), 503)
+    stack.twins.smtp.setFailures({})
+    expect((await reset('reset-globex', userId, stack.operator)).status).toBe(202)
+  })
+
+  it('is a 503 for operators, without Retry-After, when Authentik has no recovery flow', async () => {
+    const userId = globex.members['bia@reset-globex.test']!
+    stack.twins.idp.authentik.setRecoveryFlow(false)
+    const response = await reset('reset-globex', userId, stack.operator)
+    const body = await expectProblem(response.clone(), 503)
+    expect(body.title).toBe('Password recovery not configured')
+    expect(body.detail).toMatch(/not configured in the identity provider/)
+    expect(response.headers.get('retry-after')).toBeNull()
+    expect(stack.twins.smtp.messages()).toEqual([])
+    stack.twins.idp.authentik.setRecoveryFlow(true)
+    expect((await reset('reset-globex', userId, stack.operator)).status).toBe(202)
   })
 })

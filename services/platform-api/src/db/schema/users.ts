@@ -37,3 +37,12 @@ export const tenantMemberships = pgTable('tenant_memberships', {
   index('memberships_user_idx').on(t.userId),
 ])
 export type TenantMembershipRow = typeof tenantMemberships.$inferSelect
+
+/**
+ * When a password-reset mail last went to a user: a conditional upsert on this row lets one through per
+ * minute across every API process (claim-password-reset.ts).
+ */
+export const passwordResetMails = pgTable('password_reset_mails', {
+  userId: uuid().primaryKey().references(() => users.id, { onDelete: 'cascade' }),
+  sentAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
+})
