@@ -1,5 +1,6 @@
 import type { TTenant, TUpdateTenant } from '@dezky/contracts'
 import type { AuditInput } from '../audit/write-audit-entry'
+import type { Capability } from '../auth/capabilities'
 import type { Principal } from '../auth/principal'
 import type { Queryable } from '../db/client'
 import { eq } from 'drizzle-orm'
@@ -22,11 +23,15 @@ export interface UpdateTenantOptions {
 }
 
 /**
- * Fields a tenant's own admins may not change: commercial decisions, and domains (until they can prove
- * ownership with a DNS record, a domain is assigned by the partner or an operator). The status changes
- * only through the lifecycle operations (suspend, resume, offboard).
+ * What changing a field takes beyond `tenant:update`: the plan is a commercial decision (partners and
+ * operators), the domains need `domain:write` exactly as the domain routes do (a tenant's owners and
+ * admins too: each domain still has to pass the same rules and its DNS check). The status changes only
+ * through the lifecycle operations (suspend, resume, offboard).
  */
-const MANAGED_FIELDS = ['plan', 'domains'] as const
+const FIELD_CAPABILITIES = {
+  plan: 'tenant:manage',
+  domains: 'domain:write',
+} as const satisfies Partial<Record<keyof TUpdateTenant, Capability>>
 
 export async function updateTenant({ db, principal, slug, input: raw, audit }: UpdateTenantOptions): Promise<TTenant> {
   // A domain listed twice is one domain (and counts once against the plan's limit).
@@ -45,9 +50,12 @@ export async function updateTenant({ db, principal, slug, input: raw, audit }: U
     capability: 'tenant:update',
     forUpdate: true,
   })
-  const managed = MANAGED_FIELDS.filter(field => input[field] !== undefined && JSON.stringify(input[field]) !== JSON.stringify(current[field]))
-  if (managed.length && !can(principal, 'tenant:manage', { tenantSlug: current.slug, partnerSlug: current.partnerSlug }))
-    throw forbidden(`Your role cannot change ${managed.join(', ')} of a tenant.`)
+  const scope = { tenantSlug: current.slug, partnerSlug: current.partnerSlug }
+  const refused = (Object.keys(FIELD_CAPABILITIES) as (keyof typeof FIELD_CAPABILITIES)[]).filter(field => input[field] !== undefined
+    && JSON.stringify(input[field]) !== JSON.stringify(current[field])
+    && !can(principal, FIELD_CAPABILITIES[field], scope))
+  if (refused.length)
+    throw forbidden(`Your role cannot change ${refused.join(', ')} of a tenant.`)
   if (input.domains) {
     // The same rules as the domain routes: the plan's limit, mailboxes on a removed domain, ownership.
     await assertDomainChange(db, {
