@@ -5,7 +5,8 @@ import { usernameOf } from './tenant-groups'
 
 /**
  * A one-time link to Authentik's recovery flow for the user whose username is this e-mail, for "send a
- * password-reset link". Authentik answers 404 when no recovery flow is configured for the brand.
+ * password-reset link". Without a recovery flow on the brand Authentik 2026.5 answers 400
+ * `{"non_field_errors": "No recovery flow set."}` (see users/send-password-reset.ts).
  *
  * @example
  * const link = await createRecoveryLink(driver, 'ana@acme.test')
