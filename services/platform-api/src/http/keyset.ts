@@ -6,13 +6,15 @@ import { z } from 'zod'
 import { encodeCursor, parseCursor, toPage } from './pagination'
 
 export interface KeysetOptions {
-  /** The sort column and the id column that breaks its ties. */
-  column: AnyColumn
+  /** The sort column (or a computed value such as a count) and the id column that breaks its ties. */
+  column: AnyColumn | SQL
   id: AnyColumn
   direction: SortDirection
   /** The raw cursor from the query string, and what its sort value must look like. */
   cursor: string | undefined
   cursorValue: z.ZodType<CursorValue>
+  /** Binds the cursors to this sort order (see `CursorShape.sort`); lists with one sort per value type may omit it. */
+  sort?: string
   limit: number
 }
 
@@ -40,6 +42,7 @@ export function keyset(options: KeysetOptions): Keyset {
   const cursor = parseCursor(options.cursor, {
     value: options.cursorValue,
     id: z.uuid(),
+    sort: options.sort,
   })
   const by = options.direction === 'asc'
     ? asc
@@ -52,7 +55,7 @@ export function keyset(options: KeysetOptions): Keyset {
     ],
     limit: options.limit + 1,
     page: (rows, sortValueOf, map) => {
-      const page = toPage(rows, options.limit, row => encodeCursor(cursorValue(sortValueOf(row)), row.id))
+      const page = toPage(rows, options.limit, row => encodeCursor(cursorValue(sortValueOf(row)), row.id, options.sort))
       return {
         items: page.items.map(map),
         nextCursor: page.nextCursor,
@@ -61,7 +64,7 @@ export function keyset(options: KeysetOptions): Keyset {
   }
 }
 
-function keysetWhere(column: AnyColumn, id: AnyColumn, direction: SortDirection, cursor: Cursor | undefined): SQL | undefined {
+function keysetWhere(column: AnyColumn | SQL, id: AnyColumn, direction: SortDirection, cursor: Cursor | undefined): SQL | undefined {
   if (!cursor)
     return undefined
   const [value, lastId] = cursor

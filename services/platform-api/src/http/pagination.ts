@@ -11,6 +11,11 @@ export type Cursor = readonly [CursorValue, CursorValue]
 export interface CursorShape<V extends CursorValue, I extends CursorValue> {
   value: z.ZodType<V>
   id: z.ZodType<I>
+  /**
+   * The sort order (`name`, `-createdAt`, …) the cursor must have been issued for. Lists whose sort fields
+   * share a value type need it: a `plan` cursor would otherwise read as a valid `name` cursor.
+   */
+  sort?: string
 }
 
 /**
@@ -19,9 +24,12 @@ export interface CursorShape<V extends CursorValue, I extends CursorValue> {
  */
 export const ZCursorTimestamp = ZDateTime.refine(value => new Date(value).toISOString() === value, 'a timestamp this API issued')
 
-/** Opaque to clients; the list that issued it reads it back with {@link parseCursor}. */
-export function encodeCursor(sortValue: string | number | null, id: string | number): string {
-  return Buffer.from(JSON.stringify([sortValue, id])).toString('base64url')
+/** Opaque to clients; the list that issued it reads it back with {@link parseCursor} (with the same `sort`, if any). */
+export function encodeCursor(sortValue: string | number | null, id: string | number, sort?: string): string {
+  const tuple = sort === undefined
+    ? [sortValue, id]
+    : [sortValue, id, sort]
+  return Buffer.from(JSON.stringify(tuple)).toString('base64url')
 }
 
 /**
@@ -41,10 +49,17 @@ export function parseCursor<V extends CursorValue, I extends CursorValue>(raw: s
   catch {
     throw invalidCursor()
   }
-  const result = z.tuple([shape.value, shape.id]).safeParse(decoded)
+  const tuple = shape.sort === undefined
+    ? z.tuple([shape.value, shape.id])
+    : z.tuple([
+        shape.value,
+        shape.id,
+        z.literal(shape.sort),
+      ])
+  const result = tuple.safeParse(decoded)
   if (!result.success || unstorableTextPaths(decoded, 'cursor').length > 0)
     throw invalidCursor()
-  return result.data
+  return [result.data[0], result.data[1]]
 }
 
 function invalidCursor(): Problem {

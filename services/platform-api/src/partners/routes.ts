@@ -4,7 +4,7 @@ import { defineRoute } from '../http/define-route'
 import { ZSort } from '../http/pagination'
 import { TENANT_SORT_FIELDS } from '../tenants/find-tenants'
 import { createPartner } from './create-partner'
-import { findPartnerCustomers } from './find-partner-customers'
+import { CUSTOMER_SORT_FIELDS, findPartnerCustomers } from './find-partner-customers'
 import { findPartnerTenants } from './find-partner-tenants'
 import { findPartners, PARTNER_SORT_FIELDS } from './find-partners'
 import { getPartner } from './get-partner'
@@ -120,12 +120,13 @@ export const partnerRoutes = [
     method: 'GET',
     path: '/partners/:slug/customers',
     operationId: 'listPartnerCustomers',
-    summary: 'A partner\'s customers by name, with their member count and provisioning health',
+    summary: 'A partner\'s customers (by name unless sorted otherwise), with their member count and provisioning health',
     tag: 'Partners',
     auth: true,
     access: { scope: 'partner', capability: 'partner:read' },
     params: ZPartnerParams,
     query: ZPageQuery.extend({
+      sort: ZSort(CUSTOMER_SORT_FIELDS, 'name'),
       status: ZTenantStatus.optional(),
       q: z.string().trim().min(1).max(100).optional(),
     }).strict(),

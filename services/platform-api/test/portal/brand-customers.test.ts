@@ -161,6 +161,6 @@ describe('gET /partners/:slug/customers', () => {
   it('is 404 for another partner\'s staff and for tenant people, 400 for unknown query fields', async () => {
     await expectProblem(await get('/partners/nimbus/customers', ['partner:stratus:partner_admin']), 404)
     await expectProblem(await get('/partners/nimbus/customers', ['tenant:acme:owner']), 404)
-    await expectProblem(await get('/partners/nimbus/customers?sort=name', ['operator:super_admin']), 400)
+    await expectProblem(await get('/partners/nimbus/customers?order=name', ['operator:super_admin']), 400)
   })
 })
