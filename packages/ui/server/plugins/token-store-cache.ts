@@ -13,7 +13,10 @@ const TOKEN_STORE_CACHE_ENTRIES = 10_000
 
 export default defineNitroPlugin(async () => {
   const storage = useStorage()
-  const { driver } = storage.getMount('oidc')
+  const { driver, base } = storage.getMount('oidc')
+  // Without a mount of its own the store is nuxt-oidc-auth's in-memory default: nothing to save there.
+  if (base !== 'oidc:')
+    return
   await storage.unmount('oidc', false)
   storage.mount('oidc', cacheStorageReads(driver as TStorageDriver, {
     ttlMs: TOKEN_STORE_CACHE_TTL_MS,
