@@ -8,9 +8,12 @@ const ZBody = ZUpdatePartner.pick({ branding: true }).required()
 export default defineEventHandler(async (event) => {
   const { partner } = await getValidatedRouterParams(event, ZParams.parse)
   const body = await readValidatedBody(event, ZBody.parse)
-  return callPlatformApi(event, `/partners/${partner}`, {
+  const updated = await callPlatformApi(event, `/partners/${partner}`, {
     method: 'PATCH',
     body,
     schema: ZPartner,
   })
+  // Its customers' effective brands may have changed with it.
+  forgetForAllSessions('brand:')
+  return updated
 })
