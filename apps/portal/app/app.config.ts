@@ -30,6 +30,13 @@ export default defineAppConfig({
         labelKey: 'services.nav',
         icon: 'grid',
       },
+      // Shown to everyone in the tenant (the shell cannot filter by role); the page says who may change it.
+      {
+        key: 'tenant-branding',
+        to: '/t/:tenant/branding',
+        labelKey: 'tenantBranding.nav',
+        icon: 'palette',
+      },
       {
         key: 'partner-customers',
         to: '/p/:partner',

@@ -9,6 +9,7 @@ export const TENANT_OWNER_PAGES = [
   `${tenant}/users`,
   `${tenant}/domains`,
   `${tenant}/services`,
+  `${tenant}/branding`,
   '/account',
 ]
 
