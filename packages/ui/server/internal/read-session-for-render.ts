@@ -1,4 +1,5 @@
 import type { H3Event, SessionConfig } from 'h3'
+import type { UserSession } from 'nuxt-oidc-auth/runtime/types.js'
 import { getUserSession, sessionHooks } from 'nuxt-oidc-auth/runtime/server/utils/session.js'
 
 interface TStoredExpiry {
@@ -8,7 +9,7 @@ interface TStoredExpiry {
 
 /** What the page's session state gets: the module's `/api/_auth/session` answer, or nothing when signed out. */
 export interface TSessionForRender {
-  session: Record<string, unknown> | undefined
+  session: UserSession | undefined
 }
 
 /**
@@ -36,7 +37,7 @@ export async function readSessionForRender(event: H3Event): Promise<TSessionForR
   const threshold = Number(useRuntimeConfig().oidc.session.expirationThreshold) || 0
   if (typeof stored?.exp !== 'number' || stored.exp <= Math.trunc(Date.now() / 1000) + threshold)
     return undefined
-  let session: Record<string, unknown>
+  let session: UserSession
   try {
     // The module's own expiry check passes here without a refresh: the token is fresh.
     session = await getUserSession(event)
@@ -45,7 +46,7 @@ export async function readSessionForRender(event: H3Event): Promise<TSessionForR
     return { session: undefined }
   }
   // A copy, as the route's JSON answer was: the hooks change it in place, the request's session stays whole.
-  const answer = JSON.parse(JSON.stringify(session)) as Record<string, unknown>
+  const answer = JSON.parse(JSON.stringify(session)) as UserSession
   await sessionHooks.callHookParallel('fetch', answer, event)
   return { session: answer }
 }
