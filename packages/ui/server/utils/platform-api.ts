@@ -38,7 +38,8 @@ export async function callPlatformApi<S extends z.ZodType>(
   path: string,
   options: PlatformApiOptions<S>,
 ): Promise<z.output<S>> {
-  const { platformApiUrl, platformApiTimeoutMs } = useRuntimeConfig(event)
+  // Not per request: these keys never vary by request, and the process-wide config needs no copy.
+  const { platformApiUrl, platformApiTimeoutMs } = useRuntimeConfig()
   const requestId = useRequestId(event)
 
   const accessToken = await getAccessToken(event)

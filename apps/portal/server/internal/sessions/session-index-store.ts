@@ -28,8 +28,21 @@ export interface SessionIndexStores {
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex')
 
+// The session-index hook asks for the key of every request's session: one hash per session, not per request.
+const sessionKeys = new Map<string, string>()
+const SESSION_KEYS = 10_000
+
 /** The public id of a session: stable, and reveals nothing about the session id it is made from. */
-export const sessionKeyOf = (sessionId: string) => sha256(`session:${sessionId}`).slice(0, 32)
+export function sessionKeyOf(sessionId: string): string {
+  let key = sessionKeys.get(sessionId)
+  if (key === undefined) {
+    key = sha256(`session:${sessionId}`).slice(0, 32)
+    if (sessionKeys.size >= SESSION_KEYS)
+      sessionKeys.delete(sessionKeys.keys().next().value!)
+    sessionKeys.set(sessionId, key)
+  }
+  return key
+}
 
 export const userIndexKey = (subject: string) => `user:${sha256(`subject:${subject}`)}`
 export const revokedKey = (key: string) => `revoked:${key}`
