@@ -1,20 +1,7 @@
-export interface PasswordResetMessage {
-  subject: string
-  text: string
-  html: string
-}
+import type { MailMessage } from '../outbound-mail/mail-message'
+import { escapeHtml } from '../outbound-mail/mail-message'
 
-const ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  '\'': '&#39;',
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, character => ENTITIES[character]!)
-}
+export type PasswordResetMessage = MailMessage
 
 /**
  * The password-reset e-mail: one bilingual message, Brazilian Portuguese first, then English, like the

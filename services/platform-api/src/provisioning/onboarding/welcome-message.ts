@@ -1,22 +1,8 @@
+import type { MailMessage } from '../../outbound-mail/mail-message'
 import type { DesiredTenant } from '../step'
+import { escapeHtml } from '../../outbound-mail/mail-message'
 
-export interface WelcomeMessage {
-  subject: string
-  text: string
-  html: string
-}
-
-const ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  '\'': '&#39;',
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, character => ENTITIES[character]!)
-}
+export type WelcomeMessage = MailMessage
 
 function gigabytes(bytes: number): string {
   return `${Math.round(bytes / 1024 ** 3)} GB`
