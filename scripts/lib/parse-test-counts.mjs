@@ -38,14 +38,11 @@ export function parseTestCounts(output) {
       counts.skipped += n
   }
 
-  // vitest: "      Tests  2 failed | 10 passed | 1 skipped (13)"; one per run, and a package runs once.
-  const vitest = lines.filter(line => /^\s*Tests\s+\d/.test(line))
-  if (vitest.length) {
-    for (const line of vitest) {
-      for (const [, n, kind] of line.matchAll(/(\d+) (passed|failed|skipped|todo)/g))
-        add(kind, Number(n))
-    }
-    return counts
+  // vitest: "      Tests  2 failed | 10 passed | 1 skipped (13)", one per run. A package may run vitest and
+  // then Playwright (the portal: unit tests, then the browser suite), so both kinds are added up.
+  for (const line of lines.filter(line => /^\s*Tests\s+\d/.test(line))) {
+    for (const [, n, kind] of line.matchAll(/(\d+) (passed|failed|skipped|todo)/g))
+      add(kind, Number(n))
   }
   // Playwright's list/line reporters end with one count per line: "  3 passed (4.2s)", "  1 failed".
   for (const line of lines) {

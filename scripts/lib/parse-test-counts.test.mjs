@@ -36,6 +36,16 @@ const cases = [
     },
   ],
   [
+    'vitest then playwright in one package',
+    '      Tests  42 passed (42)\n   Duration  3s\nRunning 22 tests using 1 worker\n  1 flaky\n  21 passed (1.3m)',
+    {
+      passed: 63,
+      failed: 0,
+      skipped: 0,
+      flaky: 1,
+    },
+  ],
+  [
     'playwright',
     '  1 failed\n    [chromium] › a.spec.ts:3:1 › x\n  1 flaky\n  7 passed (21.4s)',
     {
