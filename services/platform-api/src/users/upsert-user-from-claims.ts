@@ -22,7 +22,7 @@ export async function upsertUserFromClaims(tx: Transaction, principal: Principal
         ? { email }
         : {}),
       lastLoginAt: latest(bySubject.lastLoginAt, principal.authenticatedAt),
-      updatedAt: new Date(),
+      updatedAt: profileUpdatedAt(bySubject, name, emailFree ? email : null),
     }).where(eq(users.id, bySubject.id)).returning()
     return row!
   }
@@ -34,7 +34,7 @@ export async function upsertUserFromClaims(tx: Transaction, principal: Principal
         subject: principal.subject,
         name,
         lastLoginAt: principal.authenticatedAt,
-        updatedAt: new Date(),
+        updatedAt: profileUpdatedAt(invited, name, null),
       }).where(eq(users.id, invited.id)).returning()
       return row!
     }
@@ -70,6 +70,16 @@ export function isUserCurrent(row: UserRow, principal: Principal): boolean {
 function claimedProfile(principal: Principal): { email: string | null, name: string } {
   const email = principal.email?.toLowerCase() ?? null
   return { email, name: principal.name ?? email ?? principal.subject }
+}
+
+/**
+ * `updated_at` marks changes of the profile the reconciler carries upstream (name, e-mail); the portal
+ * shows a member as being set up until the steps ran after it. A sign-in alone changes neither.
+ */
+function profileUpdatedAt(row: UserRow, name: string, newEmail: string | null): Date {
+  return row.name !== name || newEmail
+    ? new Date()
+    : row.updatedAt
 }
 
 function latest(stored: Date | null, signedIn: Date): Date {

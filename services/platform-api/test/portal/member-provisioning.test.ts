@@ -44,6 +44,18 @@ describe('gET /tenants/:slug/members: provisioning per member', () => {
     expect((await states(slug))['bia@mp-acme.test']).toBe('ready')
   })
 
+  it('stays ready when a member signs in (first and later sign-ins change nothing upstream)', async () => {
+    const slug = 'mp-acme'
+    const signIn = async () => {
+      const token = await stack.api.token([`tenant:${slug}:admin`], { sub: 'mp-ana-subject', email: `ana@${slug}.test`, name: 'ana' })
+      expect((await stack.api.request('GET', '/users/me', { token })).status).toBe(200)
+    }
+    await signIn()
+    await new Promise(resolve => setTimeout(resolve, 20))
+    await signIn()
+    expect((await states(slug))['ana@mp-acme.test']).toBe('ready')
+  })
+
   it('is error while the identity or mail step is in error', async () => {
     await stack.stopWorkers()
     stack.startWorker()
