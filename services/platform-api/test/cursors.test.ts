@@ -124,6 +124,14 @@ describe('a cursor must match the type of the list\'s sort column and id', () =>
     ])
   })
 
+  it('refuses a member cursor issued for another sort order', async () => {
+    const byEmail = await (await get('/tenants/acme/members?sort=email&limit=1')).json()
+    expect(byEmail.nextCursor).toEqual(expect.any(String))
+    await expectProblem(await get(`/tenants/acme/members?sort=name&cursor=${byEmail.nextCursor}`), 400, { title: 'Invalid cursor' })
+    await expectProblem(await get(`/tenants/acme/members?sort=-email&cursor=${byEmail.nextCursor}`), 400, { title: 'Invalid cursor' })
+    expect((await get(`/tenants/acme/members?sort=email&cursor=${byEmail.nextCursor}`)).status).toBe(200)
+  })
+
   it('still accepts the cursors the API issues', async () => {
     for (const path of [
       '/tenants?sort=status',

@@ -48,6 +48,10 @@ export async function findTenantMembers(options: FindTenantMembersOptions): Prom
     direction: sort.direction,
     cursor: options.cursor,
     cursorValue: CURSOR_VALUES[sort.field],
+    // `name` and `email` cursors look alike: binding them to their sort order makes a swapped one a 400.
+    sort: `${sort.direction === 'desc'
+      ? '-'
+      : ''}${sort.field}`,
     limit,
   })
   const pattern = containsPattern(options.q)
