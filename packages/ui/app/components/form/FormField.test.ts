@@ -105,12 +105,20 @@ describe('formColor', () => {
   it.each([
     ['#1D4ED8', '#1d4ed8'],
     ['#12', '#000000'],
-    ['', '#000000'],
+    ['', '#1d4ed8'],
   ])('text %s shows swatch %s', (value, swatch) => {
     const wrapper = mount(FormColor, {
       props: { label: 'Primary colour', modelValue: value },
     })
     expect((wrapper.find('input[type="color"]').element as HTMLInputElement).value).toBe(swatch)
+  })
+
+  it('a blank field shows the colour that applies meanwhile, in the swatch and as placeholder', () => {
+    const wrapper = mount(FormColor, {
+      props: { label: 'Accent colour', modelValue: '', placeholder: '#D97706' },
+    })
+    expect((wrapper.find('input[type="color"]').element as HTMLInputElement).value).toBe('#d97706')
+    expect(wrapper.find('input[type="text"]').attributes('placeholder')).toBe('#D97706')
   })
 
   it('the picker and the text field both set the value; the picker has a translated name', async () => {
