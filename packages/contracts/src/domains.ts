@@ -27,6 +27,24 @@ export const ZDnsRecordCheck = z.object({
 })
 export type TDnsRecordCheck = z.infer<typeof ZDnsRecordCheck>
 
+/**
+ * The purposes of a domain's records, in the order a customer publishes them: the ownership proof first,
+ * then what mail delivery needs, then what protects and eases it; unknown purposes count as `other`.
+ */
+export const DOMAIN_RECORD_PURPOSES = [
+  'verification',
+  'mx',
+  'spf',
+  'dkim',
+  'dmarc',
+  'mta-sts',
+  'tls-rpt',
+  'autoconfig',
+  'autodiscover',
+  'srv',
+  'other',
+] as const
+
 /** A record to publish (ZDnsRecord's `purpose` also takes `verification`) with the result of its last check. */
 export const ZDomainRecord = ZDnsRecord.extend({
   /** Mail delivery or the ownership proof depend on it; the others are recommended. */

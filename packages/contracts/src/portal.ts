@@ -70,6 +70,18 @@ export const PROVISIONING_HEALTH = ['ok', 'pending', 'error'] as const
 export const ZProvisioningHealth = z.enum(PROVISIONING_HEALTH)
 export type TProvisioningHealth = z.infer<typeof ZProvisioningHealth>
 
+/** What `GET /partners/:slug/customers` sorts by (`sort=users`, `sort=-createdAt`). */
+export const CUSTOMER_SORT_FIELDS = [
+  'name',
+  'createdAt',
+  'status',
+  'plan',
+  'users',
+] as const
+export type TCustomerSortField = typeof CUSTOMER_SORT_FIELDS[number]
+/** Every accepted `sort` value: a field, ascending, or `-field`, descending. */
+export const CUSTOMER_SORTS = CUSTOMER_SORT_FIELDS.flatMap(field => [field, `-${field}`] as const)
+
 /** A partner's customer in `GET /partners/:slug/customers`. */
 export const ZPartnerCustomer = z.object({
   slug: ZSlug,

@@ -1,23 +1,13 @@
 import type { TDomainRecord } from '@dezky/contracts'
+import { DOMAIN_RECORD_PURPOSES } from '@dezky/contracts'
 
 /**
  * The order in which a customer publishes a domain's records: the ownership proof first, then what mail
  * delivery needs, then what protects and eases it. Autodiscover sits with autoconfig (both configure
  * mail clients); purposes we do not know yet land in `other`, at the end.
  */
-export const DOMAIN_RECORD_GROUPS = [
-  'verification',
-  'mx',
-  'spf',
-  'dkim',
-  'dmarc',
-  'mta-sts',
-  'tls-rpt',
-  'autoconfig',
-  'srv',
-  'other',
-] as const
-export type TDomainRecordGroup = typeof DOMAIN_RECORD_GROUPS[number]
+export const DOMAIN_RECORD_GROUPS = DOMAIN_RECORD_PURPOSES.filter(purpose => purpose !== 'autodiscover')
+export type TDomainRecordGroup = Exclude<typeof DOMAIN_RECORD_PURPOSES[number], 'autodiscover'>
 
 export interface TNumberedRecord {
   record: TDomainRecord

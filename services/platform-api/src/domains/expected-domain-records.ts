@@ -1,4 +1,5 @@
 import type { TDnsRecord } from '@dezky/contracts'
+import { DOMAIN_RECORD_PURPOSES } from '@dezky/contracts'
 
 /** A record to publish, before any check: the contract's `ZDomainRecord` without `check`. */
 export type ExpectedRecord = TDnsRecord & { required: boolean }
@@ -22,21 +23,6 @@ export const VERIFICATION_LABEL = '_dezky-verification'
 export function verificationRecord(domain: string, token: string): { type: 'TXT', name: string, value: string } {
   return { type: 'TXT', name: `${VERIFICATION_LABEL}.${domain}`, value: `dezky-verification=${token}` }
 }
-
-/** The order the portal lists records in: proof first, then what mail delivery needs, then the rest. */
-const PURPOSE_ORDER = [
-  'verification',
-  'mx',
-  'spf',
-  'dkim',
-  'dmarc',
-  'mta-sts',
-  'tls-rpt',
-  'autoconfig',
-  'autodiscover',
-  'srv',
-  'other',
-]
 
 /**
  * Every record a tenant publishes for a domain: the verification TXT, then the mail server's zone for the
@@ -105,9 +91,9 @@ export function expectedDomainRecords({ domain, verificationToken, mailRecords, 
     ...defaults.filter(record => !have.has(record.purpose)),
   ]
   const rank = (purpose: string) => {
-    const index = PURPOSE_ORDER.indexOf(purpose)
+    const index = (DOMAIN_RECORD_PURPOSES as readonly string[]).indexOf(purpose)
     return index < 0
-      ? PURPOSE_ORDER.length
+      ? DOMAIN_RECORD_PURPOSES.length
       : index
   }
   return records

@@ -1,4 +1,4 @@
-import type { TPage, TPartnerCustomer, TProvisioningHealth, TProvisioningStepName, TTenant } from '@dezky/contracts'
+import type { TCustomerSortField, TPage, TPartnerCustomer, TProvisioningHealth, TProvisioningStepName, TTenant } from '@dezky/contracts'
 import type { Principal } from '../auth/principal'
 import type { Queryable } from '../db/client'
 import type { CursorValue, SortDirection } from '../http/pagination'
@@ -11,15 +11,6 @@ import { containsPattern } from '../http/contains-pattern'
 import { keyset } from '../http/keyset'
 import { ZCursorTimestamp } from '../http/pagination'
 import { getPartner } from './get-partner'
-
-export const CUSTOMER_SORT_FIELDS = [
-  'name',
-  'createdAt',
-  'status',
-  'plan',
-  'users',
-] as const
-type TCustomerSortField = typeof CUSTOMER_SORT_FIELDS[number]
 
 const CURSOR_VALUES: Record<TCustomerSortField, z.ZodType<CursorValue>> = {
   name: z.string(),

@@ -1,24 +1,11 @@
-import { TENANT_STATUSES, ZPage, ZPageQuery, ZPartnerCustomer, ZSlug } from '@dezky/contracts'
+import { CUSTOMER_SORTS, TENANT_STATUSES, ZPage, ZPageQuery, ZPartnerCustomer, ZSlug } from '@dezky/contracts'
 import { z } from 'zod'
-
-const SORTS = [
-  'name',
-  '-name',
-  'createdAt',
-  '-createdAt',
-  'status',
-  '-status',
-  'plan',
-  '-plan',
-  'users',
-  '-users',
-] as const
 
 const ZParams = z.object({ partner: ZSlug })
 const ZQuery = ZPageQuery.extend({
   q: z.string().trim().min(1).max(100).optional(),
   status: z.enum(TENANT_STATUSES).optional(),
-  sort: z.enum(SORTS).optional(),
+  sort: z.enum(CUSTOMER_SORTS).optional(),
 })
 
 export default defineEventHandler(async (event) => {
