@@ -24,7 +24,12 @@ export type TTenantMemberListItem = z.infer<typeof ZTenantMemberListItem>
 export const ZMe = z.object({
   user: ZUser,
   operatorRole: ZOperatorRole.nullable(),
-  partners: z.array(z.object({ slug: ZSlug, role: ZPartnerRole })),
+  partners: z.array(z.object({
+    slug: ZSlug,
+    role: ZPartnerRole,
+    /** The partner's display name; absent when the token names a partner the platform does not hold. */
+    name: z.string().optional(),
+  })),
   tenants: z.array(z.object({ slug: ZSlug, role: ZTenantRole })),
   amr: z.array(z.string()),
 })
