@@ -1,7 +1,6 @@
-import type { BenchStack } from './start-bench-stack'
-import type { StockNuxt } from './start-stock-nuxt'
+import type { PortalBenchEnv } from './portal-bench-env'
 import { gzipSync } from 'node:zlib'
-import { compare } from './result'
+import { compare } from '@dezky/bench-kit'
 import { BENCH_TENANT } from './start-bench-stack'
 
 const TAG = /<(?:script|link)\s[^>]*>/g
@@ -40,18 +39,19 @@ async function gzippedJs(pageUrl: string, headers: Record<string, string>): Prom
 }
 
 /** (c) The gzipped JS the dashboard ships, reported next to what the stock Nuxt page ships. */
-export async function benchDashboardJsSize(stack: BenchStack, stock: StockNuxt) {
+export async function benchDashboardJsSize({ stack, stock }: PortalBenchEnv) {
   const toKiB = (bytes: number) => bytes / 1024
   return compare({
     name: 'gzip JS shipped for the dashboard',
     unit: 'KiB',
-    baseline: {
-      label: 'stock Nuxt page',
-      value: toKiB(await gzippedJs(`${stock.url}/`, {})),
-    },
-    candidate: {
-      label: 'dashboard',
-      value: toKiB(await gzippedJs(`${stack.appUrl}/t/${BENCH_TENANT.slug}`, { cookie: stack.cookie })),
+    labels: { baseline: 'stock Nuxt page', candidate: 'dashboard' },
+    rounds: {
+      baseline: [
+        toKiB(await gzippedJs(`${stock.url}/`, {})),
+      ],
+      candidate: [
+        toKiB(await gzippedJs(`${stack.appUrl}/t/${BENCH_TENANT.slug}`, { cookie: stack.cookie })),
+      ],
     },
   })
 }

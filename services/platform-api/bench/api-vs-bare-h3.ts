@@ -1,16 +1,12 @@
+import type { BenchResult } from '@dezky/bench-kit'
 import type { Server } from 'srvx'
-import type { BenchResult } from './result'
 import type { BenchEnv } from './setup'
+import { alternate, compare, measureThroughput, WARMUP } from '@dezky/bench-kit'
 import { H3 } from 'h3'
 import { serve } from 'srvx/node'
 import { createFloorApp } from './floor-app'
-import { measureThroughput } from './load'
-import { alternate } from './measure'
-import { compare } from './result'
 import { importSigningKey } from './signing-key'
 
-const LOAD = { connections: 10, durationSeconds: 5 }
-const WARMUP = { connections: 10, durationSeconds: 1 }
 const ROUNDS = 3
 
 /**
@@ -27,9 +23,9 @@ export async function benchApiVsBareH3(env: BenchEnv): Promise<BenchResult> {
     const path = `/tenants/${env.fixture.tenants.acme.slug}`
     const auth = { authorization: `Bearer ${env.token}` }
     const targets = {
-      baseline: () => measureThroughput(`${bareUrl}/x`, {}, LOAD),
-      candidate: () => measureThroughput(`${apiUrl}${path}`, auth, LOAD),
-      floor: () => measureThroughput(`${floorUrl}${path}`, auth, LOAD),
+      baseline: () => measureThroughput(`${bareUrl}/x`, {}),
+      candidate: () => measureThroughput(`${apiUrl}${path}`, auth),
+      floor: () => measureThroughput(`${floorUrl}${path}`, auth),
     }
     await measureThroughput(`${bareUrl}/x`, {}, WARMUP)
     await measureThroughput(`${apiUrl}${path}`, auth, WARMUP)

@@ -1,8 +1,7 @@
-import type { BenchResult } from './result'
+import type { BenchResult } from '@dezky/bench-kit'
 import type { BenchEnv } from './setup'
+import { alternate, compare, timeSequential } from '@dezky/bench-kit'
 import { getTenant } from '../src/tenants/get-tenant'
-import { alternate, timeSequential } from './measure'
-import { compare } from './result'
 import { TENANT_BY_SLUG_IN_SCOPE, TENANT_BY_SLUG_STATEMENT } from './tenant-by-slug-sql'
 
 const ITERATIONS = 1_000

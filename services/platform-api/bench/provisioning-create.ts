@@ -1,12 +1,11 @@
-import type { BenchResult } from './result'
+import type { BenchResult } from '@dezky/bench-kit'
 import type { BenchEnv } from './setup'
 import process from 'node:process'
+import { alternate, compare } from '@dezky/bench-kit'
 import nodemailer from 'nodemailer'
 import { seedFleet } from '../test/provisioning/convergence-fleet'
-import { alternate } from './measure'
 import { setUpstreamLatency, startProvisioningBenchEnv, UPSTREAM_LATENCY_MS } from './provisioning-env'
 import { createFinishTracker } from './provisioning-tenant'
-import { compare } from './result'
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5)
 const DKIM_DELAY_MS = 50

@@ -1,12 +1,11 @@
-import type { BenchResult } from './result'
+import type { BenchResult } from '@dezky/bench-kit'
 import type { BenchEnv } from './setup'
+import { alternate, compare } from '@dezky/bench-kit'
 import { STEP_NAMES } from '../src/provisioning/step'
 import { seedFleet } from '../test/provisioning/convergence-fleet'
 import { waitForFleet } from '../test/provisioning/convergence-progress'
-import { alternate } from './measure'
 import { replaySequentially, setUpstreamLatency, startProvisioningBenchEnv, UPSTREAM_LATENCY_MS } from './provisioning-env'
 import { createFinishTracker, noOpCalls, timeReconcile, timeStepRun } from './provisioning-tenant'
-import { compare } from './result'
 
 const ROUNDS = 9
 

@@ -1,10 +1,10 @@
-import type { BenchResult } from './result'
+import type { BenchResult } from '@dezky/bench-kit'
 import type { BenchEnv } from './setup'
 import process from 'node:process'
+import { compare } from '@dezky/bench-kit'
 import { seedFleet } from '../test/provisioning/convergence-fleet'
 import { waitForFleet } from '../test/provisioning/convergence-progress'
 import { startProvisioningBenchEnv } from './provisioning-env'
-import { compare } from './result'
 
 const TENANTS = Number(process.env.BENCH_PROVISIONING_TENANTS ?? 1000)
 const SEQUENTIAL_TENANTS = 10

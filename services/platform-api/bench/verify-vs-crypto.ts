@@ -1,8 +1,7 @@
-import type { BenchResult } from './result'
+import type { BenchResult } from '@dezky/bench-kit'
 import type { BenchEnv } from './setup'
 import { webcrypto } from 'node:crypto'
-import { alternate, timeSequential } from './measure'
-import { compare } from './result'
+import { alternate, compare, timeSequential } from '@dezky/bench-kit'
 import { importSigningKey, splitToken, verifyRs256 } from './signing-key'
 
 const ITERATIONS = 3_000

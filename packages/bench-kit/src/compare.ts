@@ -1,4 +1,4 @@
-import { median } from './measure'
+import { median } from './median'
 
 export interface Side {
   label: string
@@ -24,7 +24,8 @@ export interface BenchResult {
   candidate: Side
   /** candidate median / baseline median. */
   ratio: number
-  goal: Goal
+  /** The ratio an issue asks for; absent for a row that is only reported. */
+  goal?: Goal
   pass: boolean
   /** Figures that are not ratios but still decide a pass, e.g. JWKS fetches during the loop. */
   checks?: Record<string, number>
@@ -36,21 +37,25 @@ export interface CompareInput {
   unit: string
   labels: { baseline: string, candidate: string }
   rounds: { baseline: number[], candidate: number[] }
-  goal: Goal
+  goal?: Goal
   checks?: Record<string, number>
   /** Whether the checks hold; a result passes only when they do and the ratio meets the goal. */
   checksPass?: boolean
   notes?: { label: string, rounds: number[] }[]
 }
 
-/** Turns alternating rounds into one row: medians of each side and the ratio between them. */
+/**
+ * Turns the rounds of two sides into one row: each side's median and the ratio between them, checked
+ * against the goal when there is one (a reported row passes unless its checks fail).
+ *
+ * @example
+ * compare({ name: 'BFF vs API', unit: 'req/s', labels, rounds: { baseline: [100], candidate: [70] }, goal: { comparison: '>=', ratio: 0.6 } })
+ * // → ratio 0.7, pass true
+ */
 export function compare(input: CompareInput): BenchResult {
   const baseline = median(input.rounds.baseline)
   const candidate = median(input.rounds.candidate)
   const ratio = candidate / baseline
-  const meetsGoal = input.goal.comparison === '>='
-    ? ratio >= input.goal.ratio
-    : ratio <= input.goal.ratio
   return {
     name: input.name,
     unit: input.unit,
@@ -58,7 +63,7 @@ export function compare(input: CompareInput): BenchResult {
     candidate: { label: input.labels.candidate, median: candidate, rounds: input.rounds.candidate },
     ratio,
     goal: input.goal,
-    pass: meetsGoal && (input.checksPass ?? true),
+    pass: meetsGoal(ratio, input.goal) && (input.checksPass ?? true),
     checks: input.checks,
     notes: input.notes?.map(note => ({
       label: note.label,
@@ -67,4 +72,12 @@ export function compare(input: CompareInput): BenchResult {
       ratio: median(note.rounds) / baseline,
     })),
   }
+}
+
+function meetsGoal(ratio: number, goal: Goal | undefined): boolean {
+  if (!goal)
+    return true
+  return goal.comparison === '>='
+    ? ratio >= goal.ratio
+    : ratio <= goal.ratio
 }

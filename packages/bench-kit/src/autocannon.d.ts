@@ -1,5 +1,5 @@
 // autocannon ships no types, and @types/autocannon (7.x) predates the `workers` option; this declares
-// only what load.ts uses.
+// only what measure-throughput.ts uses.
 declare module 'autocannon' {
   export interface Options {
     url: string

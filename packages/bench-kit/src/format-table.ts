@@ -1,12 +1,18 @@
-import type { BenchResult } from './result'
-import { writeFile } from 'node:fs/promises'
-import { availableParallelism, cpus, tmpdir } from 'node:os'
-import { join } from 'node:path'
+import type { BenchResult } from './compare'
 
-export const RESULTS_FILE = join(tmpdir(), 'dezky-bench-results.json')
+export interface FormatTableOptions {
+  /** Name each side in its cell, `6,126 req/s (API directly)`, where the row's name does not say it. */
+  labels?: boolean
+}
 
-/** The table `pnpm bench` prints: one row per benchmark, medians of the alternating rounds. */
-export function formatTable(results: readonly BenchResult[]): string {
+/**
+ * The table a suite prints: one row per result (medians, ratio, goal or `reported`, pass or FAIL with
+ * any checks), columns padded to their widest cell, then one line per note.
+ *
+ * @example
+ * console.log(formatTable(results, { labels: true }))
+ */
+export function formatTable(results: readonly BenchResult[], options: FormatTableOptions = {}): string {
   const header = [
     'benchmark',
     'baseline',
@@ -15,12 +21,20 @@ export function formatTable(results: readonly BenchResult[]): string {
     'goal',
     'result',
   ]
+  const side = (result: BenchResult, which: 'baseline' | 'candidate') => {
+    const cell = `${figure(result[which].median)} ${result.unit}`
+    return options.labels
+      ? `${cell} (${result[which].label})`
+      : cell
+  }
   const rows = results.map(result => [
     result.name,
-    `${figure(result.baseline.median)} ${result.unit}`,
-    `${figure(result.candidate.median)} ${result.unit}`,
+    side(result, 'baseline'),
+    side(result, 'candidate'),
     `${result.ratio.toFixed(2)}×`,
-    `${result.goal.comparison} ${result.goal.ratio}×`,
+    result.goal
+      ? `${result.goal.comparison} ${result.goal.ratio}×`
+      : 'reported',
     [
       result.pass ? 'pass' : 'FAIL',
       ...Object.entries(result.checks ?? {}).map(([name, value]) => `${name}=${value}`),
@@ -40,21 +54,7 @@ export function formatTable(results: readonly BenchResult[]): string {
   ].join('\n')
 }
 
-export async function writeResults(results: readonly BenchResult[]): Promise<string> {
-  const document = {
-    date: new Date().toISOString(),
-    machine: {
-      cores: availableParallelism(),
-      cpu: cpus()[0]?.model ?? 'unknown',
-      node: process.version,
-      platform: `${process.platform}-${process.arch}`,
-    },
-    results,
-  }
-  await writeFile(RESULTS_FILE, `${JSON.stringify(document, null, 2)}\n`)
-  return RESULTS_FILE
-}
-
+/** Whole numbers from 100 up (with thousands separators), one decimal below. */
 function figure(value: number): string {
   return value >= 100
     ? Math.round(value).toLocaleString('en-US')

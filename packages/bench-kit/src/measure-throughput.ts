@@ -1,0 +1,35 @@
+/// <reference path="./autocannon.d.ts" />
+// The reference carries the type shim into every program that compiles this source, the suites included.
+import autocannon from 'autocannon'
+
+export interface Load {
+  connections: number
+  durationSeconds: number
+}
+
+/** One measuring round: long enough that connection set-up and JIT warm-up are noise. */
+export const LOAD: Load = { connections: 10, durationSeconds: 5 }
+/** Run once per side before the rounds, so the first round does not pay for a cold server. */
+export const WARMUP: Load = { connections: 10, durationSeconds: 1 }
+
+/**
+ * Requests per second a server sustains under a closed-loop autocannon load, fired from a worker thread
+ * so the load does not share the event loop of any server living in the bench process. A rate made of
+ * 401s, redirects (an expired session) or resets would compare the wrong thing, so any failed or non-2xx
+ * answer voids the figure.
+ *
+ * @example
+ * const perSecond = await measureThroughput(`${apiUrl}/tenants/acme`, { authorization: `Bearer ${token}` })
+ */
+export async function measureThroughput(url: string, headers: Record<string, string>, load: Load = LOAD): Promise<number> {
+  const result = await autocannon({
+    url,
+    headers,
+    connections: load.connections,
+    duration: load.durationSeconds,
+    workers: 1,
+  })
+  if (result.errors || result.timeouts || result.non2xx)
+    throw new Error(`load on ${url}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx answers`)
+  return result.requests.total / result.duration
+}
