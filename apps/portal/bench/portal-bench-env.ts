@@ -8,21 +8,24 @@ export interface PortalBenchEnv {
   stock: StockNuxt
 }
 
-/** The stock Nuxt app (built first, once per run) and the whole product with its owner signed in. */
+/**
+ * The whole product with the tenant owner signed in, and the stock Nuxt app (built once per run) reading
+ * from the same API with the same owner's token.
+ */
 export async function startPortalBenchEnv() {
-  const stock = await startStockNuxt()
+  const stack = await startBenchStack()
   try {
-    const stack = await startBenchStack()
+    const stock = await startStockNuxt(stack)
     return {
       env: { stack, stock },
       async stop() {
-        await stack.stop()
         await stock.stop()
+        await stack.stop()
       },
     }
   }
   catch (error) {
-    await stock.stop()
+    await stack.stop()
     throw error
   }
 }

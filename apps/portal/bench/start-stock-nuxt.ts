@@ -24,8 +24,17 @@ async function build() {
     throw new Error(`nuxt build of the stock app exited with ${code}`)
 }
 
-/** Builds the stock Nuxt app (once per run, so it uses this machine's Nuxt) and serves it on a free port. */
-export async function startStockNuxt(): Promise<StockNuxt> {
+/** Where the stock app's data page reads from, with whose token. */
+export interface StockNuxtApi {
+  apiUrl: string
+  token: string
+}
+
+/**
+ * Builds the stock Nuxt app (once per run, so it uses this machine's Nuxt) and serves it on a free port,
+ * its data page reading from `api`.
+ */
+export async function startStockNuxt(api: StockNuxtApi): Promise<StockNuxt> {
   await build()
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
@@ -38,6 +47,8 @@ export async function startStockNuxt(): Promise<StockNuxt> {
       env: {
         PORT: String(port),
         HOST: '127.0.0.1',
+        NUXT_API_URL: api.apiUrl,
+        NUXT_API_TOKEN: api.token,
       },
       readyUrl: `${url}/`,
       label: 'stock-nuxt',
