@@ -11,6 +11,7 @@ import { handleApplications } from './application-routes'
 import { applicationJson, createApplicationStore } from './applications'
 import { applyDrift } from './drift'
 import { handleGroups } from './group-routes'
+import { AUTHENTIK_HEALTH_PREFIX, handleAuthentikHealth } from './health-routes'
 import { InvalidPage } from './list-query'
 import { userJson } from './serialize'
 import { handleUsers } from './user-routes'
@@ -82,6 +83,8 @@ export function createAuthentikApi({ store, apiToken, recoveryFlow, applications
     }),
     async handle(req, res, ctx) {
       const { pathname } = ctx.url
+      if (pathname.startsWith(AUTHENTIK_HEALTH_PREFIX))
+        return handleAuthentikHealth(res, req.method ?? 'GET', pathname)
       if (!pathname.startsWith(AUTHENTIK_API_PREFIX))
         return sendNotFound(res)
       if (!checkApiToken(req, res, apiToken))

@@ -11,6 +11,7 @@ import { once } from 'node:events'
 import { createServer } from 'node:http'
 import { Provider } from 'oidc-provider'
 import { AUTHENTIK_API_PREFIX, createAuthentikApi, DEV_AUTHENTIK_API_TOKEN } from '../authentik/create-authentik-api'
+import { AUTHENTIK_HEALTH_PREFIX } from '../authentik/health-routes'
 import { createRecoveryFlow, RECOVERY_FLOW_PATH } from '../authentik/recovery-flow'
 import { createAuthentikStore } from '../authentik/store'
 import { issueAccessToken } from './access-tokens'
@@ -145,8 +146,9 @@ export async function startIdp(options: IdpOptions = {}): Promise<Idp> {
   const userinfoPath = provider.pathFor('userinfo')
   server.on('request', (req, res) => {
     const { pathname } = new URL(req.url ?? '/', issuer)
-    // Only the Authentik API and the twin's admin endpoints go through the fault-injecting listener.
-    if (pathname.startsWith(AUTHENTIK_API_PREFIX) || pathname.startsWith('/__twin/'))
+    // Only the Authentik API, its health endpoints and the twin's admin endpoints go through the
+    // fault-injecting listener: a probe can be made to fail without breaking the logins.
+    if (pathname.startsWith(AUTHENTIK_API_PREFIX) || pathname.startsWith(AUTHENTIK_HEALTH_PREFIX) || pathname.startsWith('/__twin/'))
       authentikListener(req, res)
     else if (pathname === RECOVERY_FLOW_PATH)
       recoveryFlow.handle(req, res, new URL(req.url ?? '/', issuer)).catch(() => res.destroy())

@@ -9,6 +9,7 @@ import { applyOcisDrift } from './ocis-drift'
 import { ocisFaultBody } from './ocis-errors'
 import { createOcisStore, createSpace, driveIdOf } from './ocis-store'
 import { matchOcisRoute, ocisRoutes } from './route-ocis-request'
+import { handleStatusPhp } from './status-php'
 
 /** The twin's admin, whom every accepted credential authenticates as. */
 export const OCIS_TWIN_ADMIN: OcisUser = {
@@ -84,6 +85,8 @@ export async function startOcisTwin(options: OcisTwinOptions = {}): Promise<Ocis
       })),
     }),
     async handle(req, res, twin) {
+      if (twin.url.pathname === '/status.php' && req.method === 'GET')
+        return handleStatusPhp(res)
       // The OCIS proxy refuses unauthenticated calls before graph sees them: 401, no body.
       if (!isAuthenticated(req, auth))
         return sendEmpty(res, 401, { 'www-authenticate': 'Bearer realm="ocis", Basic realm="ocis"' })

@@ -8,6 +8,7 @@ import { checkAuthorization, STALWART_TWIN_ADMIN_SECRET, STALWART_TWIN_ADMIN_USE
 import { createDkimScheduler } from './dkim-scheduler'
 import { applyDrift } from './drift'
 import { problem, REQUEST_ERROR } from './errors'
+import { handleStalwartHealth } from './health'
 import { handleApiRequest } from './jmap-api'
 import { createRegistryKinds } from './registry-kinds'
 import { buildSession } from './session'
@@ -74,6 +75,8 @@ export async function startStalwartTwin(options: StalwartTwinOptions = {}): Prom
 
   async function handle(req: IncomingMessage, res: ServerResponse, ctx: { url: URL, countWrite: (kind: string) => void }) {
     const path = ctx.url.pathname
+    if (handleStalwartHealth(res, req.method ?? 'GET', path))
+      return
     if (req.method === 'GET' && path === '/.well-known/jmap')
       return sendEmpty(res, 307, { 'location': '/jmap/session', 'cache-control': 'no-store' })
     if (path.startsWith('/jmap') && req.method === 'OPTIONS')
