@@ -2,6 +2,7 @@ import type { AnyRoute } from './http/define-route'
 import { auditRoutes } from './audit/routes'
 import { domainRoutes } from './domains/routes'
 import { launcherRoutes } from './launcher/routes'
+import { operatorRoutes } from './operators/routes'
 import { partnerRoutes } from './partners/routes'
 import { provisioningRoutes } from './provisioning/routes'
 import { subscriptionRoutes } from './subscriptions/routes'
@@ -20,4 +21,5 @@ export const ROUTES: readonly AnyRoute[] = [
   ...subscriptionRoutes,
   ...auditRoutes,
   ...launcherRoutes,
+  ...operatorRoutes,
 ]

@@ -7,6 +7,7 @@ import { auditLog } from '../src/db/schema'
 import { isMutation } from '../src/http/define-route'
 import { ROUTES } from '../src/routes'
 import { addMember, fixtureDomain, prepareForRoute, seedFixture } from './fixtures'
+import { seedOperator } from './operators/directory'
 import { startRouteUpstreams } from './portal/route-upstreams'
 import { createTestApi } from './test-api'
 
@@ -40,6 +41,8 @@ async function call(route: typeof ROUTES[number], token: string) {
     : 'acme')
   if (path.includes(':userId'))
     path = path.replace(':userId', await addMember(api.database.db, fixture.tenants.acme.id, 'member'))
+  if (path.startsWith('/operators/'))
+    path = path.replace(':id', await seedOperator(upstreams.idp, 'technician'))
   path = path.replace(':id', fixture.tenants.acme.subscriptionId).replace(':step', 'mail').replace(':domain', fixtureDomain('acme'))
   await prepareForRoute(api.database.db, route.path, fixture.tenants.acme.id)
   const body = structuredClone(route.example?.body) as Record<string, unknown> | undefined

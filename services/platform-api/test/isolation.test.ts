@@ -10,6 +10,7 @@ import { partners, tenants } from '../src/db/schema'
 import { isMutation } from '../src/http/define-route'
 import { ROUTES } from '../src/routes'
 import { addMember, fixtureDomain, prepareForRoute, seedFixture } from './fixtures'
+import { seedOperator } from './operators/directory'
 import { startRouteUpstreams } from './portal/route-upstreams'
 import { PRINCIPALS } from './principals'
 import { createTestApi } from './test-api'
@@ -111,13 +112,20 @@ describe.each(routesOf('partner'))('$method $path (partner scope)', (route) => {
   })
 })
 
+/** Global routes that address one operator (`/operators/:id`) get a fresh one, made in the Authentik twin. */
+async function globalPathFor(route: AnyRoute): Promise<string> {
+  return route.path.includes(':id')
+    ? route.path.replace(':id', await seedOperator(upstreams.idp, 'technician'))
+    : route.path
+}
+
 describe.each(routesOf('global'))('$method $path (global)', (route) => {
   it.each(PRINCIPALS.flatMap(p => (['nimbus', 'stratus'] as const).map(partnerSlug => ({ p, partnerSlug }))))('$p.label for $partnerSlug', async ({ p, partnerSlug }) => {
     const body = exampleBody(route, partnerSlug) as { partnerSlug?: string } | undefined
     const target = body?.partnerSlug
       ? { partnerSlug: body.partnerSlug }
       : undefined
-    const response = await api.request(route.method, route.path, {
+    const response = await api.request(route.method, await globalPathFor(route), {
       token: tokens.get(p.label),
       body,
     })

@@ -14,6 +14,8 @@ const ALL_OPERATORS = OPERATOR_ROLES
 /** `noc` is read-only everywhere. */
 const OPERATOR_WRITERS = ['super_admin', 'ops_lead', 'technician'] as const
 const OPERATOR_LEADS = ['super_admin', 'ops_lead'] as const
+/** Only super admins manage the operator team, so there is always someone who can. */
+const OPERATOR_ADMINS = ['super_admin'] as const
 
 /**
  * The policy, in one table: which roles may do what. Queries turn a capability into a `where` clause
@@ -31,12 +33,17 @@ export const CAPABILITIES = {
     partner: ['partner_admin'],
     tenant: ['owner', 'admin'],
   },
-  /** Status, plan and partner changes: commercial and lifecycle decisions, not the customer's own. */
+  /** Status and plan changes: commercial and lifecycle decisions, not the customer's own. */
   'tenant:manage': {
     operator: OPERATOR_WRITERS,
     partner: ['partner_admin'],
     tenant: [],
   },
+  /**
+   * Attaching a tenant to a partner, detaching it or moving it to another: who resells whom is for the
+   * operations leads, not technicians (issue 5), and never a partner's own decision.
+   */
+  'tenant:partner': { operator: OPERATOR_LEADS, partner: [], tenant: [] },
   /** Suspend and resume: the partner may stop a customer who does not pay. */
   'tenant:suspend': {
     operator: OPERATOR_WRITERS,
@@ -94,6 +101,10 @@ export const CAPABILITIES = {
     partner: ['partner_admin'],
     tenant: [],
   },
+  /** The operator team (people in Authentik's `operator:<role>` groups): every operator may see it. */
+  'operator:read': { operator: ALL_OPERATORS, partner: [], tenant: [] },
+  /** Adding, re-roling and removing operators. */
+  'operator:manage': { operator: OPERATOR_ADMINS, partner: [], tenant: [] },
 } as const satisfies Record<string, Grant>
 
 export type Capability = keyof typeof CAPABILITIES
