@@ -5,6 +5,9 @@ export default defineAppConfig({
   // Tenants and partners show their own brand here (useBrand); the operator console keeps one brand.
   brand: { perTenant: true },
   shell: {
+    // `visibleTo` mirrors the API's capability table (services/platform-api/src/auth/capabilities.ts) so
+    // nobody is offered a page the API would refuse them; the API still decides. Partner roles count on
+    // their customers' tenants, as in the API.
     nav: [
       {
         key: 'dashboard',
@@ -17,12 +20,34 @@ export default defineAppConfig({
         to: '/t/:tenant/users',
         labelKey: 'users.nav',
         icon: 'users',
+        // member:read
+        visibleTo: {
+          tenant: ['owner', 'admin'],
+          partner: ['partner_admin', 'partner_agent'],
+          operator: [
+            'super_admin',
+            'ops_lead',
+            'technician',
+            'noc',
+          ],
+        },
       },
       {
         key: 'domains',
         to: '/t/:tenant/domains',
         labelKey: 'domains.title',
         icon: 'globe',
+        // domain:read
+        visibleTo: {
+          tenant: ['owner', 'admin'],
+          partner: ['partner_admin', 'partner_agent'],
+          operator: [
+            'super_admin',
+            'ops_lead',
+            'technician',
+            'noc',
+          ],
+        },
       },
       {
         key: 'services',
@@ -30,12 +55,17 @@ export default defineAppConfig({
         labelKey: 'services.nav',
         icon: 'grid',
       },
-      // Shown to everyone in the tenant (the shell cannot filter by role); the page says who may change it.
       {
         key: 'tenant-branding',
         to: '/t/:tenant/branding',
         labelKey: 'tenantBranding.nav',
         icon: 'palette',
+        // tenant:update (PATCH /tenants/:slug carries the brand fields)
+        visibleTo: {
+          tenant: ['owner', 'admin'],
+          partner: ['partner_admin'],
+          operator: ['super_admin', 'ops_lead', 'technician'],
+        },
       },
       {
         key: 'partner-customers',
@@ -48,6 +78,11 @@ export default defineAppConfig({
         to: '/p/:partner/branding',
         labelKey: 'partner.nav.branding',
         icon: 'palette',
+        // partner:update
+        visibleTo: {
+          partner: ['partner_admin'],
+          operator: ['super_admin', 'ops_lead'],
+        },
       },
       {
         key: 'account',

@@ -147,7 +147,8 @@ interface TBrandState {
   current: TBrandSource | null
 }
 
-const useBrandState = () => useState<TBrandState>('dz-brand', () => ({ cache: {}, current: null }))
+/** The loader's state; the shell's navigation reads from it which partner a loaded tenant belongs to. */
+export const useBrandState = () => useState<TBrandState>('dz-brand', () => ({ cache: {}, current: null }))
 
 /**
  * Makes the brand of `path`'s area current, fetching it once per area. Apps that serve one brand only

@@ -11,7 +11,7 @@ const ME = {
     { slug: 'beta', role: 'admin' },
   ],
   partners: [
-    { slug: 'rio', role: 'partner_admin' },
+    { slug: 'rio', role: 'partner_admin', name: 'Rio Hosting' },
   ],
 }
 const TENANTS = {
@@ -56,12 +56,38 @@ describe('shellTenantSwitcher', () => {
     ])).toEqual([
       ['/t/acme', 'Acme Ltda', 'true'],
       ['/t/beta', 'Beta SA', undefined],
-      ['/p/rio', 'rio', undefined],
+      ['/p/rio', 'Rio Hosting', undefined],
     ])
     expect(wrapper.findAll('h2').map(heading => heading.text())).toEqual(['Companies', 'Partners'])
     expect(document.activeElement).toBe(links[0]!.element)
     await wrapper.find('[data-testid="switch-tenant-beta"]').trigger('click')
     expect(nuxt.navigateTo).toHaveBeenCalledWith('/t/beta')
+  })
+
+  it('names partners as the API does; a partner without a name keeps its slug; the current partner is the label', async () => {
+    const wrapper = render({
+      tenants: [],
+      partners: [
+        { slug: 'rio', role: 'partner_admin', name: 'Rio Hosting' },
+        { slug: 'sul', role: 'partner_agent', name: 'Sul Nuvem Ltda' },
+        { slug: 'old', role: 'partner_agent' },
+      ],
+    }, {
+      path: '/p/sul/branding',
+      params: { partner: 'sul' },
+    })
+    const button = wrapper.find('[data-testid="tenant-switcher"]')
+    expect(button.text()).toContain('Sul Nuvem Ltda')
+    await button.trigger('click')
+    expect(wrapper.findAll('a').map(link => [
+      link.attributes('data-testid'),
+      link.find('span').text(),
+      link.attributes('aria-current'),
+    ])).toEqual([
+      ['switch-partner-rio', 'Rio Hosting', undefined],
+      ['switch-partner-sul', 'Sul Nuvem Ltda', 'true'],
+      ['switch-partner-old', 'old', undefined],
+    ])
   })
 
   it('arrow keys move between choices; Escape closes and returns focus to the button', async () => {
@@ -150,7 +176,12 @@ describe('shellTenantSwitcher', () => {
     expect(nuxt.fetchCalls).toEqual([
       {
         url: '/api/me',
-        options: { lazy: true, server: false, immediate: true },
+        options: {
+          lazy: true,
+          server: false,
+          dedupe: 'defer',
+          immediate: true,
+        },
       },
       {
         url: '/api/tenants',
