@@ -10,6 +10,7 @@ import { tokenVerificationFromConfig } from '../src/auth/token-verification'
 import { loadConfig } from '../src/config'
 import { createDatabase } from '../src/db/client'
 import { migrateDatabase } from '../src/db/migrate'
+import { createOperatorEvents } from '../src/operator-events/operator-events'
 import { createProvisioningEvents } from '../src/provisioning/provisioning-events'
 import { createMetrics } from '../src/system/metrics'
 import { seedFixture } from '../test/fixtures'
@@ -64,6 +65,7 @@ export async function startBenchEnv(): Promise<BenchEnv> {
       verifyToken,
       metrics: createMetrics(db.$client),
       provisioningEvents: createProvisioningEvents(db, pino({ level: 'silent' })),
+      operatorEvents: createOperatorEvents(db, pino({ level: 'silent' })),
     }
     stops.push(() => deps.provisioningEvents.close())
     // The same verifier without its verified-token cache: what a token costs the first time it is seen.

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { DOMAIN_CONFIG } from './domains/domain-config'
+import { PROBE_CONFIG } from './probes/probe-config'
 import { RECONCILER_CONFIG } from './provisioning/reconciler-config'
 
 const ZLogLevel = z.enum([
@@ -54,6 +55,7 @@ export const ZConfig = z.object({
   FILES_URL: z.url({ protocol: /^https?$/ }).optional(),
   ...RECONCILER_CONFIG,
   ...DOMAIN_CONFIG,
+  ...PROBE_CONFIG,
 })
 export type Config = z.infer<typeof ZConfig>
 

@@ -2,6 +2,7 @@ import type { Logger } from 'pino'
 import type { TokenVerifier } from './auth/verify-token'
 import type { Config } from './config'
 import type { Database } from './db/client'
+import type { OperatorEvents } from './operator-events/operator-events'
 import type { ProvisioningEvents } from './provisioning/provisioning-events'
 import type { Metrics } from './system/metrics'
 
@@ -14,4 +15,6 @@ export interface AppDeps {
   metrics: Metrics
   /** Provisioning changes from every worker, for the SSE streams. */
   provisioningEvents: ProvisioningEvents
+  /** Probe changes and failed provisioning attempts, for the operators' event stream. */
+  operatorEvents: OperatorEvents
 }

@@ -2,8 +2,10 @@ import type { AnyRoute } from './http/define-route'
 import { auditRoutes } from './audit/routes'
 import { domainRoutes } from './domains/routes'
 import { launcherRoutes } from './launcher/routes'
+import { operatorEventRoutes } from './operator-events/routes'
 import { operatorRoutes } from './operators/routes'
 import { partnerRoutes } from './partners/routes'
+import { probeRoutes } from './probes/routes'
 import { provisioningRoutes } from './provisioning/routes'
 import { subscriptionRoutes } from './subscriptions/routes'
 import { systemRoutes } from './system/routes'
@@ -21,5 +23,7 @@ export const ROUTES: readonly AnyRoute[] = [
   ...subscriptionRoutes,
   ...auditRoutes,
   ...launcherRoutes,
+  ...probeRoutes,
+  ...operatorEventRoutes,
   ...operatorRoutes,
 ]

@@ -11,6 +11,8 @@ import { loadConfig } from './config'
 import { createDatabase } from './db/client'
 import { startEmbeddedPostgres } from './db/embedded'
 import { migrateDatabase } from './db/migrate'
+import { createOperatorEvents } from './operator-events/operator-events'
+import { probeRunnerFromConfig } from './probes/probe-runner-from-config'
 import { createProvisioningEvents } from './provisioning/provisioning-events'
 import { reconcilerFromConfig } from './provisioning/worker/reconciler-from-config'
 import { recordStepMetrics } from './provisioning/worker/record-step-metrics'
@@ -75,11 +77,15 @@ export async function startPlatformApi(env: Record<string, string | undefined> =
     verifyToken,
     metrics: createMetrics(db.$client),
     provisioningEvents: createProvisioningEvents(db, logger),
+    operatorEvents: createOperatorEvents(db, logger),
   }
   const reconciler = config.RECONCILER === 'inline'
     ? reconcilerFromConfig(config, db, logger, {
         onFinished: recordStepMetrics(deps.metrics),
       })
+    : undefined
+  const prober = config.PROBES === 'inline'
+    ? probeRunnerFromConfig(config, db, logger)
     : undefined
   const app = createApp(deps)
   const server: Server = serve({
@@ -99,7 +105,9 @@ export async function startPlatformApi(env: Record<string, string | undefined> =
     stop: async () => {
       await server.close(true)
       await reconciler?.stop()
+      await prober?.stop()
       await deps.provisioningEvents.close()
+      await deps.operatorEvents.close()
       await db.$client.end()
       await embedded?.stop()
     },

@@ -125,7 +125,7 @@ describe.each(routesOf('global'))('$method $path (global)', (route) => {
     const target = body?.partnerSlug
       ? { partnerSlug: body.partnerSlug }
       : undefined
-    const response = await api.request(route.method, await globalPathFor(route), {
+    const response = await api.request(route.method, (await globalPathFor(route)).replace(':name', 'postgres'), {
       token: tokens.get(p.label),
       body,
     })
@@ -134,7 +134,7 @@ describe.each(routesOf('global'))('$method $path (global)', (route) => {
       : 'tenant:read', target)
       ? route.response.status
       : 403
-    expect(response.status, await response.clone().text()).toBe(expected)
+    expect(response.status, await bodyText(response)).toBe(expected)
   })
 })
 
@@ -196,7 +196,7 @@ describe.each(routesOf('list'))('$method $path (list)', (route) => {
 
 describe('every authenticated route', () => {
   it.each(ROUTES.filter(r => r.auth))('$method $path refuses a missing token with 401 problem', async (route) => {
-    const response = await api.request(route.method, route.path.replace(':slug', 'acme').replace(':userId', crypto.randomUUID()).replace(':id', crypto.randomUUID()).replace(':step', 'identity').replace(':domain', 'example.com'), {
+    const response = await api.request(route.method, route.path.replace(':slug', 'acme').replace(':userId', crypto.randomUUID()).replace(':id', crypto.randomUUID()).replace(':step', 'identity').replace(':domain', 'example.com').replace(':name', 'postgres'), {
       body: route.body
         ? {}
         : undefined,

@@ -8,6 +8,7 @@ import pino from 'pino'
 import { createApp } from '../src/app'
 import { tokenVerificationFromConfig } from '../src/auth/token-verification'
 import { loadConfig } from '../src/config'
+import { createOperatorEvents } from '../src/operator-events/operator-events'
 import { createProvisioningEvents } from '../src/provisioning/provisioning-events'
 import { createMetrics } from '../src/system/metrics'
 import { createTestDatabase } from './test-database'
@@ -49,6 +50,7 @@ export async function createTestApi(env: Record<string, string> = {}, options: {
     verifyToken,
     metrics: createMetrics(database.db.$client),
     provisioningEvents: createProvisioningEvents(database.db, pino({ level: 'silent' })),
+    operatorEvents: createOperatorEvents(database.db, pino({ level: 'silent' })),
   }
   const app = createApp(deps)
   return {
@@ -85,6 +87,7 @@ export async function createTestApi(env: Record<string, string> = {}, options: {
     }))),
     close: async () => {
       await deps.provisioningEvents.close()
+      await deps.operatorEvents.close()
       await database.drop()
       if (!options.idp)
         await idp.stop()

@@ -105,6 +105,10 @@ export const CAPABILITIES = {
   'operator:read': { operator: ALL_OPERATORS, partner: [], tenant: [] },
   /** Adding, re-roling and removing operators. */
   'operator:manage': { operator: OPERATOR_ADMINS, partner: [], tenant: [] },
+  /** The infrastructure probes and the operators' event stream: every operator reads them. */
+  'system:read': { operator: ALL_OPERATORS, partner: [], tenant: [] },
+  /** Probe a dependency now, outside the schedule. */
+  'probe:run': { operator: OPERATOR_WRITERS, partner: [], tenant: [] },
 } as const satisfies Record<string, Grant>
 
 export type Capability = keyof typeof CAPABILITIES

@@ -1,6 +1,7 @@
 export * from './audit'
 export * from './domains'
 export * from './partners'
+export * from './probes'
 export * from './provisioning'
 export * from './subscriptions'
 export * from './tenants'
