@@ -1,8 +1,7 @@
-import { CUSTOMER_SORT_FIELDS, ZCreatePartner, ZPage, ZPageQuery, ZPartner, ZPartnerCustomer, ZSlug, ZTenant, ZTenantStatus, ZUpdatePartner } from '@dezky/contracts'
+import { CUSTOMER_SORT_FIELDS, TENANT_SORT_FIELDS, ZCreatePartner, ZPage, ZPageQuery, ZPartner, ZPartnerCustomer, ZSlug, ZTenantListItem, ZTenantStatus, ZUpdatePartner } from '@dezky/contracts'
 import { z } from 'zod'
 import { defineRoute } from '../http/define-route'
 import { ZSort } from '../http/pagination'
-import { TENANT_SORT_FIELDS } from '../tenants/find-tenants'
 import { createPartner } from './create-partner'
 import { findPartnerCustomers } from './find-partner-customers'
 import { findPartnerTenants } from './find-partner-tenants'
@@ -107,7 +106,7 @@ export const partnerRoutes = [
     }).strict(),
     response: {
       status: 200,
-      schema: ZPage(ZTenant),
+      schema: ZPage(ZTenantListItem),
     },
     handler: ({ db, principal, params, query }) => findPartnerTenants({
       db,

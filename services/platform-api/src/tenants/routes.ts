@@ -1,9 +1,9 @@
-import { ZCreateTenant, ZEffectiveBrand, ZOffboardTenant, ZPage, ZPageQuery, ZPlan, ZResumeTenant, ZSlug, ZSuspendTenant, ZTenant, ZTenantStatus, ZTenantUsage, ZUpdateTenant } from '@dezky/contracts'
+import { TENANT_SORT_FIELDS, ZCreateTenant, ZEffectiveBrand, ZOffboardTenant, ZPage, ZPageQuery, ZPlan, ZProvisioningHealth, ZResumeTenant, ZSlug, ZSuspendTenant, ZTenant, ZTenantListItem, ZTenantStatus, ZTenantUsage, ZUpdateTenant } from '@dezky/contracts'
 import { z } from 'zod'
 import { defineRoute } from '../http/define-route'
 import { ZSort } from '../http/pagination'
 import { createTenant } from './create-tenant'
-import { findTenants, TENANT_SORT_FIELDS } from './find-tenants'
+import { findTenants } from './find-tenants'
 import { getTenant } from './get-tenant'
 import { getTenantBrand } from './get-tenant-brand'
 import { getTenantUsage } from './get-tenant-usage'
@@ -20,22 +20,28 @@ const ZTenantListQuery = ZPageQuery.extend({
   status: ZTenantStatus.optional(),
   plan: ZPlan.optional(),
   partner: ZSlug.optional(),
+  /** A separate flag, not a reserved `partner` value: any slug may name a partner. */
+  direct: z.enum(['true', 'false']).transform(value => value === 'true').optional(),
+  health: ZProvisioningHealth.optional(),
   q: z.string().trim().min(1).max(100).optional(),
-}).strict()
+}).strict().refine(query => !(query.direct && query.partner), {
+  path: ['direct'],
+  message: 'a tenant with a partner is not direct: send partner or direct=true, not both',
+})
 
 export const tenantRoutes = [
   defineRoute({
     method: 'GET',
     path: '/tenants',
     operationId: 'listTenants',
-    summary: 'List the tenants visible to the caller',
+    summary: 'List the tenants visible to the caller, each with its member count and provisioning health',
     tag: 'Tenants',
     auth: true,
     access: { scope: 'list', capability: 'tenant:read' },
     query: ZTenantListQuery,
     response: {
       status: 200,
-      schema: ZPage(ZTenant),
+      schema: ZPage(ZTenantListItem),
     },
     handler: ({ db, principal, query }) => findTenants({
       db,
