@@ -163,6 +163,19 @@ function targetOfItem(item: Record<string, unknown>, partnerOf: Map<string, stri
   }
 }
 
+/** What an item is seen through: a user of `GET /users` through each of the memberships listed with them. */
+function targetsOfItem(item: Record<string, unknown>, partnerOf: Map<string, string | null>): Target[] {
+  if (!Array.isArray(item.memberships)) {
+    return [
+      targetOfItem(item, partnerOf),
+    ]
+  }
+  return (item.memberships as { tenantSlug: string }[]).map(membership => ({
+    tenantSlug: membership.tenantSlug,
+    partnerSlug: partnerOf.get(membership.tenantSlug) ?? null,
+  }))
+}
+
 describe.each(routesOf('list'))('$method $path (list)', (route) => {
   it.each(PRINCIPALS)('$label sees exactly what it may', async (p) => {
     if (isMutation(route))
@@ -180,13 +193,19 @@ describe.each(routesOf('list'))('$method $path (list)', (route) => {
       ? route.access.capability
       : 'tenant:read'
     const partnerOf = await partnerOfTenants()
-    for (const item of items)
-      expect(can(p.principal, capability, targetOfItem(item, partnerOf)), JSON.stringify(item)).toBe(true)
+    for (const item of items) {
+      for (const target of targetsOfItem(item, partnerOf))
+        expect(can(p.principal, capability, target), JSON.stringify(item)).toBe(true)
+    }
     // Completeness: every fixture tenant the principal may see is listed (audit: each has an entry).
     const expectedSlugs = Object.values(fixture.tenants).filter(t => can(p.principal, capability, { tenantSlug: t.slug, partnerSlug: t.partnerSlug })).map(t => t.slug)
-    const listedSlugs = new Set(items.map(item => ('seq' in item
-      ? item.tenantSlug
-      : item.slug) as string))
+    const listedSlugs = new Set(items.flatMap(item => 'memberships' in item
+      ? targetsOfItem(item, partnerOf).map(target => target.tenantSlug)
+      : [
+          ('seq' in item
+            ? item.tenantSlug
+            : item.slug) as string,
+        ]))
     if (capability !== 'partner:read') {
       for (const slug of expectedSlugs)
         expect(listedSlugs.has(slug), `${slug} missing`).toBe(true)

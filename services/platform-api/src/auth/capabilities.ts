@@ -66,6 +66,8 @@ export const CAPABILITIES = {
     partner: PARTNER_ROLES,
     tenant: ['owner', 'admin'],
   },
+  /** Find people across tenants (`GET /users`): a partner's people only among their customers' members. */
+  'user:search': { operator: ALL_OPERATORS, partner: PARTNER_ROLES, tenant: [] },
   /** A tenant's domains and the DNS records to publish for them. */
   'domain:read': {
     operator: ALL_OPERATORS,

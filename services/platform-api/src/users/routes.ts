@@ -1,4 +1,4 @@
-import { ZCreateTenantMember, ZMe, ZPage, ZPageQuery, ZPasswordResetSent, ZTenantMember, ZTenantMemberListItem, ZTenantRole, ZUpdateTenantMember } from '@dezky/contracts'
+import { USER_SORT_FIELDS, ZCreateTenantMember, ZMe, ZPage, ZPageQuery, ZPasswordResetSent, ZTenantMember, ZTenantMemberListItem, ZTenantRole, ZUpdateTenantMember, ZUserSearchItem } from '@dezky/contracts'
 import { z } from 'zod'
 import { defineRoute } from '../http/define-route'
 import { ZSort } from '../http/pagination'
@@ -6,6 +6,7 @@ import { auditActorOf } from '../http/request-meta'
 import { ZTenantParams } from '../tenants/routes'
 import { addTenantMember } from './add-tenant-member'
 import { findTenantMembers, MEMBER_SORT_FIELDS } from './find-tenant-members'
+import { findUsers } from './find-users'
 import { removeTenantMember } from './remove-tenant-member'
 import { sendPasswordReset } from './send-password-reset'
 import { syncMe } from './sync-me'
@@ -29,6 +30,28 @@ export const userRoutes = [
       db: deps.db,
       principal,
       actor: auditActorOf(event, principal),
+    }),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/users',
+    operationId: 'searchUsers',
+    summary: 'Find people across the tenants the caller may search (by e-mail or name), each with their memberships',
+    tag: 'Users',
+    auth: true,
+    access: { scope: 'list', capability: 'user:search' },
+    query: ZPageQuery.extend({
+      sort: ZSort(USER_SORT_FIELDS, 'email'),
+      q: z.string().trim().min(1).max(100).optional(),
+    }).strict(),
+    response: {
+      status: 200,
+      schema: ZPage(ZUserSearchItem),
+    },
+    handler: ({ db, principal, query }) => findUsers({
+      db,
+      principal,
+      ...query,
     }),
   }),
   defineRoute({
