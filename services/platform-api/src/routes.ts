@@ -4,6 +4,7 @@ import { domainRoutes } from './domains/routes'
 import { launcherRoutes } from './launcher/routes'
 import { operatorEventRoutes } from './operator-events/routes'
 import { operatorRoutes } from './operators/routes'
+import { overviewRoutes } from './overview/routes'
 import { partnerRoutes } from './partners/routes'
 import { probeRoutes } from './probes/routes'
 import { provisioningRoutes } from './provisioning/routes'
@@ -25,5 +26,6 @@ export const ROUTES: readonly AnyRoute[] = [
   ...launcherRoutes,
   ...probeRoutes,
   ...operatorEventRoutes,
+  ...overviewRoutes,
   ...operatorRoutes,
 ]

@@ -96,6 +96,8 @@ export const CAPABILITIES = {
     tenant: ['owner', 'admin'],
   },
   'audit:verify': { operator: OPERATOR_LEADS, partner: [], tenant: [] },
+  /** The operator console's counts across every tenant (`GET /overview`). */
+  'overview:read': { operator: ALL_OPERATORS, partner: [], tenant: [] },
   'partner:read': { operator: ALL_OPERATORS, partner: PARTNER_ROLES, tenant: [] },
   'partner:create': { operator: OPERATOR_LEADS, partner: [], tenant: [] },
   'partner:update': {
