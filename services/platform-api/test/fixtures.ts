@@ -1,5 +1,5 @@
 import type { Database } from '../src/db/client'
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { writeAuditEntry } from '../src/audit/write-audit-entry'
 import { partners, subscriptions, tenantMemberships, tenants, users } from '../src/db/schema'
 import { prepareDomainRoute } from './domains/prepare-domain-route'
@@ -88,6 +88,8 @@ export async function prepareForRoute(db: Database, routePath: string, tenantId:
   if (routePath.startsWith('/tenants/:slug/domains'))
     await prepareDomainRoute(db, tenantId)
   await preparePortalRoute(db, routePath, tenantId)
+  if (routePath === '/tenants/:slug/partner')
+    await restoreFixturePartner(db, tenantId)
   const lifecycle = /\/(suspend|resume|offboard)$/.exec(routePath)?.[1]
   if (!lifecycle)
     return
@@ -96,5 +98,15 @@ export async function prepareForRoute(db: Database, routePath: string, tenantId:
       ? 'suspended'
       : 'active',
     offboardAfter: null,
+  }).where(eq(tenants.id, tenantId))
+}
+
+/**
+ * The partner routes move a tenant between partners: each call starts from the fixture's own partner, so
+ * the tenant is seen by the scopes every later expectation assumes.
+ */
+async function restoreFixturePartner(db: Database, tenantId: string): Promise<void> {
+  await db.update(tenants).set({
+    partnerId: sql`(select ${partners.id} from ${partners} where ${partners.slug} = case ${tenants.slug} when 'acme' then 'nimbus' when 'globex' then 'stratus' end)`,
   }).where(eq(tenants.id, tenantId))
 }

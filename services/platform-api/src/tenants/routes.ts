@@ -1,4 +1,4 @@
-import { TENANT_SORT_FIELDS, ZCreateTenant, ZEffectiveBrand, ZOffboardTenant, ZPage, ZPageQuery, ZPlan, ZProvisioningHealth, ZResumeTenant, ZSlug, ZSuspendTenant, ZTenant, ZTenantListItem, ZTenantStatus, ZTenantUsage, ZUpdateTenant } from '@dezky/contracts'
+import { TENANT_SORT_FIELDS, ZAttachTenantPartner, ZCreateTenant, ZEffectiveBrand, ZOffboardTenant, ZPage, ZPageQuery, ZPlan, ZProvisioningHealth, ZResumeTenant, ZSlug, ZSuspendTenant, ZTenant, ZTenantListItem, ZTenantStatus, ZTenantUsage, ZUpdateTenant } from '@dezky/contracts'
 import { z } from 'zod'
 import { defineRoute } from '../http/define-route'
 import { ZSort } from '../http/pagination'
@@ -9,6 +9,7 @@ import { getTenantBrand } from './get-tenant-brand'
 import { getTenantUsage } from './get-tenant-usage'
 import { offboardTenant } from './offboard-tenant'
 import { resumeTenant } from './resume-tenant'
+import { setTenantPartner } from './set-tenant-partner'
 import { suspendTenant } from './suspend-tenant'
 import { toTenant } from './to-tenant'
 import { updateTenant } from './update-tenant'
@@ -193,5 +194,45 @@ export const tenantRoutes = [
     params: ZTenantParams,
     response: { status: 200, schema: ZEffectiveBrand },
     handler: ({ db, principal, params }) => getTenantBrand({ db, principal, slug: params.slug }),
+  }),
+  defineRoute({
+    method: 'PUT',
+    path: '/tenants/:slug/partner',
+    operationId: 'attachTenantPartner',
+    summary: 'Make a tenant a customer of this partner (attach, or move it from another partner)',
+    tag: 'Tenants',
+    auth: true,
+    access: { scope: 'tenant', capability: 'tenant:partner' },
+    params: ZTenantParams,
+    body: ZAttachTenantPartner,
+    example: {
+      body: { partnerSlug: 'stratus' },
+    },
+    response: { status: 200, schema: ZTenant },
+    handler: ({ db, principal, params, body, audit }) => setTenantPartner({
+      db,
+      principal,
+      slug: params.slug,
+      partnerSlug: body.partnerSlug,
+      audit,
+    }),
+  }),
+  defineRoute({
+    method: 'DELETE',
+    path: '/tenants/:slug/partner',
+    operationId: 'detachTenantPartner',
+    summary: 'Detach a tenant from its partner: it becomes a direct customer of the provider',
+    tag: 'Tenants',
+    auth: true,
+    access: { scope: 'tenant', capability: 'tenant:partner' },
+    params: ZTenantParams,
+    response: { status: 200, schema: ZTenant },
+    handler: ({ db, principal, params, audit }) => setTenantPartner({
+      db,
+      principal,
+      slug: params.slug,
+      partnerSlug: null,
+      audit,
+    }),
   }),
 ]
