@@ -29,6 +29,8 @@ export interface AuthentikUser {
   password?: string
   /** Demo users with MFA; Authentik would run an OTP stage, the twin records `otp` in `amr`. */
   mfa: boolean
+  /** When the user last signed in (Authentik's `last_login`), null until they have. */
+  lastLogin: string | null
   dateJoined: string
   lastUpdated: string
   passwordChangeDate: string
@@ -95,6 +97,7 @@ export function createAuthentikStore(seed: readonly IdpUser[] = []) {
         type: 'internal',
         attributes: {},
         mfa: false,
+        lastLogin: null,
         ...input,
         pk: nextUserPk++,
         uuid,

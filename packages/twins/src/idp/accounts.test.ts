@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { userJson } from '../authentik/serialize'
+import { createAuthentikStore } from '../authentik/store'
 import { amrFor, createAccountStore } from './accounts'
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users'
 
@@ -27,6 +29,21 @@ describe('account store', () => {
       groups: ['operator:super_admin'],
     })
     expect(await store.findAccount(undefined as never, 'unknown')).toBeUndefined()
+  })
+
+  it('records a successful sign-in as the user\'s last_login, and only that', () => {
+    const directory = createAuthentikStore(DEMO_USERS)
+    const accounts = createAccountStore(directory)
+    const ana = directory.userByLogin('ana.souza@dezky.dev')!
+    const lastUpdated = ana.lastUpdated
+    expect(ana.lastLogin).toBeNull()
+    expect(accounts.authenticate('ana.souza@dezky.dev', 'wrong')).toBeUndefined()
+    expect(ana.lastLogin).toBeNull()
+    const before = Date.now()
+    expect(accounts.authenticate('ana.souza@dezky.dev', DEMO_PASSWORD)).toBeDefined()
+    expect(Date.parse(ana.lastLogin!)).toBeGreaterThanOrEqual(before)
+    expect(ana.lastUpdated).toBe(lastUpdated)
+    expect(userJson(directory, ana, { groups: false, roles: false }).last_login).toBe(ana.lastLogin)
   })
 
   it('records otp in amr only for MFA users', () => {

@@ -85,9 +85,12 @@ export function createAccountStore(source: readonly IdpUser[] | AuthentikStore):
   const accounts: AccountStore = {
     authenticate(login, password) {
       const user = store.userByLogin(login)
-      return user?.isActive && user.password !== undefined && samePassword(password, user.password)
-        ? idpUserOf(store, user)
-        : undefined
+      if (!user?.isActive || user.password === undefined || !samePassword(password, user.password))
+        return undefined
+      // As Authentik (Django's update_last_login): the sign-in is recorded on the user alone, so
+      // `last_updated` stays as it was.
+      user.lastLogin = new Date().toISOString()
+      return idpUserOf(store, user)
     },
     get: subject => active(store.userBySubject(subject)),
     findAccount(_ctx, sub) {
