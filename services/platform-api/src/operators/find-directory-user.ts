@@ -1,6 +1,7 @@
 import type { User } from '@goauthentik/api'
 import type { AuthentikDriver } from '../provisioning/identity/authentik-driver'
 import { Problem } from '../http/problem'
+import { findUserByUsername } from '../provisioning/identity/find-user'
 import { usernameOf } from '../provisioning/identity/tenant-groups'
 
 /**
@@ -14,6 +15,9 @@ import { usernameOf } from '../provisioning/identity/tenant-groups'
  */
 export async function findDirectoryUser(driver: AuthentikDriver, email: string): Promise<User | undefined> {
   const wanted = usernameOf(email)
+  const named = await findUserByUsername(driver, wanted)
+  if (named)
+    return named
   // Search matches username, name and e-mail (contains, any case); the exact comparison decides.
   const { results } = await driver.call(`find user ${wanted}`, init => driver.core.coreUsersList({
     search: wanted,

@@ -49,6 +49,8 @@ const countEntries = async () => (await api.database.db.select({ n: sql<number>`
 describe('gET /operators', () => {
   it('lists the people of the operator:* groups with their role, whatever operator asks', async () => {
     const noc = await api.token(['operator:noc'])
+    const signedInAt = '2026-03-01T12:00:00.000Z'
+    upstreams.idp.authentik.users().find(user => user.username === 'nina.alves@dezky.dev')!.lastLogin = signedInAt
     const team = await list(noc, '?limit=200')
     const byEmail = new Map(team.map(operator => [operator.email, operator]))
     expect(byEmail.get('ana.souza@dezky.dev')).toMatchObject({
@@ -61,7 +63,8 @@ describe('gET /operators', () => {
       dezkyLastLoginAt: null,
       createdByDezky: false,
     })
-    expect(byEmail.get('nina.alves@dezky.dev')!.role).toBe('noc')
+    expect(byEmail.get('nina.alves@dezky.dev')).toMatchObject({ role: 'noc', lastLoginAt: signedInAt })
+    expect(byEmail.get('ana.souza@dezky.dev')!.lastLoginAt).toBeNull()
     expect(byEmail.get('tiago.rocha@dezky.dev')!.role).toBe('technician')
     // Demo users without an operator group are not on the team.
     expect(team.every(operator => operator.role)).toBe(true)
