@@ -166,6 +166,15 @@ describe('the Authentik API twin', () => {
     expect((await fetch(`${api.replace('/api/v3', '')}/__twin/writes`)).status).toBe(200)
   })
 
+  it('loses the answer of a write it carried out, when told to', async () => {
+    idp.authentik.setFaults({ lostAnswerRate: 1, writesOnly: true })
+    const sent = await call('POST', '/core/groups/', { name: 'tenant:lost:owner' }).catch((error: unknown) => error)
+    expect(sent).toBeInstanceOf(Error)
+    idp.authentik.clearFaults()
+    expect(idp.authentik.groups().map(group => group.name)).toContain('tenant:lost:owner')
+    expect(idp.authentik.writes().total).toBe(1)
+  })
+
   it('drifts: renames and deletes groups, deactivates, removes and deletes users', async () => {
     const base = api.replace('/api/v3', '')
     const drift = async (body: unknown) => (await fetch(`${base}/__twin/drift`, {

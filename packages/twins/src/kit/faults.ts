@@ -2,7 +2,7 @@ import { z } from 'zod'
 
 /**
  * What a twin does to requests before its own handler sees them. Every rate is a probability in [0, 1],
- * drawn per request; the first fault drawn wins (hang, reset, 429, 5xx, in that order), latency applies
+ * drawn per request; the first fault drawn wins (hang, reset, 429, 5xx, lost answer, in that order), latency applies
  * to every request that is answered.
  */
 export const ZFaults = z.strictObject({
@@ -16,6 +16,11 @@ export const ZFaults = z.strictObject({
   hangMs: z.number().int().min(0).max(600_000).default(300_000),
   /** The TCP connection is destroyed without an answer. */
   resetRate: z.number().min(0).max(1).default(0),
+  /**
+   * The request is carried out, then the connection is destroyed instead of answering: the client cannot
+   * tell whether its write happened (a proxy timing out, a crash right after the commit).
+   */
+  lostAnswerRate: z.number().min(0).max(1).default(0),
   rateLimitRate: z.number().min(0).max(1).default(0),
   retryAfterSeconds: z.number().int().min(0).max(3600).default(1),
   /** Faults hit only requests whose path starts with one of these (all requests when empty). */
@@ -26,7 +31,7 @@ export const ZFaults = z.strictObject({
 export type Faults = z.infer<typeof ZFaults>
 export type FaultsInput = z.input<typeof ZFaults>
 
-export type FaultKind = 'hang' | 'reset' | 'rateLimit' | 'error'
+export type FaultKind = 'hang' | 'reset' | 'rateLimit' | 'error' | 'lostAnswer'
 
 export function noFaults(): Faults {
   return ZFaults.parse({})
@@ -42,6 +47,8 @@ export function drawFault(faults: Faults, random: () => number = Math.random): F
     return 'rateLimit'
   if (random() < faults.errorRate)
     return 'error'
+  if (random() < faults.lostAnswerRate)
+    return 'lostAnswer'
   return undefined
 }
 

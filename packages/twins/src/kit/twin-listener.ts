@@ -114,6 +114,18 @@ export function createTwinListener(options: TwinListenerOptions): TwinListener {
     return sendJson(res, 404, { error: `no admin endpoint ${method} ${ADMIN_PREFIX}${path} on the ${options.name} twin` })
   }
 
+  /** Runs the request for real, then drops the connection instead of sending the answer. */
+  async function loseAnswer(req: IncomingMessage, res: ServerResponse, url: URL) {
+    const drop = () => {
+      req.socket.destroy()
+      return res
+    }
+    res.writeHead = drop as typeof res.writeHead
+    res.write = (() => true) as typeof res.write
+    res.end = drop as typeof res.end
+    await options.handle(req, res, { url, countWrite })
+  }
+
   async function inject(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
     if (!faultApplies(faults, url.pathname, isWrite(req, url)))
       return false
@@ -142,6 +154,10 @@ export function createTwinListener(options: TwinListenerOptions): TwinListener {
     }
     if (fault === 'error') {
       sendJson(res, faults.errorStatus, options.errorBody(faults.errorStatus, 'Injected server error.'))
+      return true
+    }
+    if (fault === 'lostAnswer') {
+      await loseAnswer(req, res, url)
       return true
     }
     return false

@@ -3,7 +3,7 @@ import type { Database } from '../db/client'
 import type { UpstreamWrite } from './step'
 import { writeAuditEntry } from '../audit/write-audit-entry'
 import { RECONCILER_ACTOR } from './system-actor'
-import { retryable } from './upstream-error'
+import { retryable, UpstreamError } from './upstream-error'
 
 export interface UpstreamWriteLog {
   /** Queues the audit entry of one upstream write that succeeded; returns at once. */
@@ -66,5 +66,22 @@ export function createUpstreamWriteLog(db: Database, tenantSlug: string, runId: 
       if (failure)
         throw failure
     },
+  }
+}
+
+/**
+ * The audit entry for a call that may have changed an upstream but whose answer was lost, e.g. action
+ * `authentik.write.unconfirmed` on `authentik.request` `POST /api/v3/core/groups/`; undefined for any
+ * other failure.
+ */
+export function unconfirmedWriteOf(error: unknown): UpstreamWrite | undefined {
+  if (!(error instanceof UpstreamError) || !error.details.unconfirmedWrite)
+    return undefined
+  return {
+    upstream: error.upstream,
+    action: `${error.upstream}.write.unconfirmed`,
+    targetType: `${error.upstream}.request`,
+    targetId: error.details.unconfirmedWrite,
+    changes: [],
   }
 }

@@ -17,10 +17,25 @@ export class UpstreamError extends Error {
       /** From a 429's Retry-After: the earliest moment a retry makes sense. */
       retryAfterMs?: number
       cause?: unknown
+      /**
+       * The call could have changed the upstream but its answer never came (deadline passed, connection
+       * reset after sending): e.g. `POST /api/v3/core/groups/`. The step runner audits it as unconfirmed,
+       * since the next run may find the change made and adopt it without writing (and so without an entry).
+       */
+      unconfirmedWrite?: string
     } = {},
   ) {
     super(`${upstream}: ${message}`, { cause: details.cause })
   }
+}
+
+/** The same failure with some details changed: a caller that knows more than the fetch adds it. */
+export function withDetails(error: UpstreamError, details: Partial<UpstreamError['details']>): UpstreamError {
+  const message = error.message.slice(`${error.upstream}: `.length)
+  return new UpstreamError(error.upstream, message, error.retryable, {
+    ...error.details,
+    ...details,
+  })
 }
 
 export function retryable(upstream: Upstream, message: string, details?: UpstreamError['details']): UpstreamError {

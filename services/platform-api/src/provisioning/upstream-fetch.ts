@@ -22,6 +22,16 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 }
 
 const RETRYABLE_STATUSES = new Set([408, 425, 429, 500, 502, 503, 504])
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+/** Failures before a byte of the request left: the upstream cannot have applied anything. */
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+])
 
 /**
  * A `fetch` for talking to an upstream: every call has a deadline, and failures that a later attempt can
@@ -47,11 +57,19 @@ export function createUpstreamFetch(options: UpstreamFetchOptions): typeof fetch
       response = await base(input, { ...init, signal })
     }
     catch (error) {
+      const code = networkErrorCode(error)
+      const unconfirmedWrite = !READ_METHODS.has(method.toUpperCase()) && !(code && NOT_SENT_CODES.has(code))
+        ? where
+        : undefined
+      // Our own abort (lease lost, shutdown): a read just stops; a write in flight may have landed.
+      if (init.signal?.aborted && !timeout.aborted) {
+        if (!unconfirmedWrite)
+          throw error
+        throw retryable(options.upstream, `${where} abandoned: ${describeNetworkError(init.signal.reason ?? error)}`, { cause: error, unconfirmedWrite })
+      }
       if (timeout.aborted)
-        throw retryable(options.upstream, `${where} timed out after ${options.timeoutMs} ms`, { cause: error })
-      if (init.signal?.aborted)
-        throw error
-      throw retryable(options.upstream, `${where} failed: ${describeNetworkError(error)}`, { cause: error })
+        throw retryable(options.upstream, `${where} timed out after ${options.timeoutMs} ms`, { cause: error, unconfirmedWrite })
+      throw retryable(options.upstream, `${where} failed: ${describeNetworkError(error)}`, { cause: error, unconfirmedWrite })
     }
     if (RETRYABLE_STATUSES.has(response.status)) {
       const body = await response.text().catch(() => '')
@@ -64,6 +82,10 @@ export function createUpstreamFetch(options: UpstreamFetchOptions): typeof fetch
     }
     return response
   }
+}
+
+function networkErrorCode(error: unknown): string | undefined {
+  return (error as { cause?: { code?: string } }).cause?.code
 }
 
 function describeNetworkError(error: unknown): string {

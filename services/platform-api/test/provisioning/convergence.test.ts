@@ -147,8 +147,8 @@ describe(`${TENANTS} tenants under faults, two worker processes, one SIGKILLed`,
 
   it('reconciles every converged tenant again with zero upstream writes', { timeout: 60_000 * SCALE }, async () => {
     // Faults are off from here. The 500 ms deadline kept hangs short above; now it would only turn a slow
-    // write the upstream applied into an unknown outcome, which the next run adopts with no write and so no
-    // audit entry (the known gap in docs/provisioning.md) — not what the drift check below is about.
+    // write the upstream applied into an unconfirmed one (audited as such, then adopted with no write) —
+    // not what the drift check below is about.
     await Promise.all(workers.splice(0).map(worker => worker.stop()))
     const calm = { ...workerEnv, UPSTREAM_TIMEOUT_MS: '10000' }
     workers.push(spawnWorker(calm), spawnWorker(calm))

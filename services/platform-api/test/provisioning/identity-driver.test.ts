@@ -1,6 +1,6 @@
 import type { Idp } from '@dezky/twins'
 import type { AuthentikDriver } from '../../src/provisioning/identity/authentik-driver'
-import { startIdp } from '@dezky/twins'
+import { freePort, startIdp } from '@dezky/twins'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createAuthentikDriver } from '../../src/provisioning/identity/authentik-driver'
 import { createRecoveryLink } from '../../src/provisioning/identity/create-recovery-link'
@@ -90,6 +90,25 @@ describe('the Authentik driver', () => {
     const error = await slow.call('list', init => slow.core.coreGroupsList({}, init), controller.signal).catch((caught: unknown) => caught)
     expect(error).not.toBeInstanceOf(UpstreamError)
     expect((error as Error).name).toBe('AbortError')
+  })
+
+  it('marks a write whose answer was lost as unconfirmed, and nothing else', async () => {
+    const createGroup = (d = driver, signal?: AbortSignal) => d.call('create group', init => d.core.coreGroupsCreate({
+      groupRequest: { name: `tenant:unconfirmed-${Math.random()}:owner` },
+    }, init), signal)
+    idp.authentik.setFaults({ lostAnswerRate: 1 })
+    expect((await upstreamFailure(createGroup())).details.unconfirmedWrite).toBe('POST /api/v3/core/groups/')
+    idp.authentik.setFaults({ hangRate: 1 })
+    expect((await upstreamFailure(createGroup())).details.unconfirmedWrite).toBe('POST /api/v3/core/groups/')
+    expect((await upstreamFailure(listGroups())).details.unconfirmedWrite).toBeUndefined()
+    const slow = createAuthentikDriver({ baseUrl: idp.authentik.url, apiToken: idp.authentik.apiToken, timeoutMs: 5000 })
+    const aborted = await upstreamFailure(createGroup(slow, AbortSignal.timeout(50)))
+    expect(aborted.details.unconfirmedWrite).toBe('POST /api/v3/core/groups/')
+    idp.authentik.setFaults({ errorRate: 1, errorStatus: 503 })
+    expect((await upstreamFailure(createGroup())).details.unconfirmedWrite).toBeUndefined()
+    // Nothing listens there: refused before a byte was sent.
+    const closed = createAuthentikDriver({ baseUrl: `http://127.0.0.1:${await freePort()}`, apiToken: 'x', timeoutMs: 1000 })
+    expect((await upstreamFailure(createGroup(closed))).details.unconfirmedWrite).toBeUndefined()
   })
 
   it('creates a recovery link for a user found by e-mail, and refuses an unknown one', async () => {

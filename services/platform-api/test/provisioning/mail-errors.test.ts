@@ -2,6 +2,7 @@ import type { StalwartTwin } from '@dezky/twins'
 import { startStalwartTwin } from '@dezky/twins'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createMailStep } from '../../src/provisioning/mail/create-mail-step'
+import { createJmapClient } from '../../src/provisioning/mail/jmap-client'
 import { converge, defaultStep, mailDriver, mailTenant, runStep } from './mail-fixtures'
 import { upstreamFailure } from './step-fixtures'
 
@@ -30,6 +31,46 @@ describe('mail step errors', () => {
     const error = await upstreamFailure(runStep(step, mailTenant()))
     expect(error.retryable).toBe(true)
     expect(error.message).toContain('timed out after 300 ms')
+  })
+
+  it('names the /set calls of a JMAP request whose answer was lost, and never a lost query', async () => {
+    const jmap = createJmapClient({
+      baseUrl: twin.url,
+      credential: { apiKey: twin.apiKey },
+      timeoutMs: 2000,
+    })
+    const signal = new AbortController().signal
+    twin.setFaults({ lostAnswerRate: 1, writesOnly: true })
+    const lostSet = await upstreamFailure(jmap.call([
+      [
+        'x:Domain/query',
+        {
+          filter: { name: 'lost.test' },
+        },
+        'q',
+      ],
+      [
+        'x:Domain/set',
+        {
+          create: {
+            d: { name: 'lost.test' },
+          },
+        },
+        's',
+      ],
+    ], signal))
+    expect(lostSet.details.unconfirmedWrite).toBe('JMAP x:Domain/set')
+    const lostQuery = await upstreamFailure(jmap.call([
+      [
+        'x:Domain/query',
+        {
+          filter: { name: 'lost.test' },
+        },
+        'q',
+      ],
+    ], signal))
+    expect(lostQuery.retryable).toBe(true)
+    expect(lostQuery.details.unconfirmedWrite).toBeUndefined()
   })
 
   it('turns a connection reset into a retryable error', async () => {

@@ -76,3 +76,47 @@ describe('a new tenant', () => {
     expect(stack.twins.writes().total).toBe(0)
   })
 })
+
+describe('a write whose answer is lost', () => {
+  it('is audited as unconfirmed, and the next run adopts what it made', async () => {
+    // The twin creates the first group it is asked for, then drops the connection instead of answering.
+    // The tenant and its members exist before a worker runs: one run, one lost answer.
+    await stack.stopWorkers()
+    const { twins, api } = stack
+    twins.idp.authentik.setFaults({
+      lostAnswerRate: 1,
+      paths: ['/api/v3/core/groups/'],
+      writesOnly: true,
+    })
+    try {
+      await createTenant('lostanswer', 'lostanswer.test')
+      stack.startWorker()
+      const unconfirmed = async () => api.database.db.select().from(auditLog).where(sql`${auditLog.tenantSlug} = 'lostanswer' and ${auditLog.action} = 'authentik.write.unconfirmed'`)
+      const deadline = Date.now() + 10_000
+      while (!(await unconfirmed()).length && Date.now() < deadline)
+        await new Promise(resolve => setTimeout(resolve, 50))
+      twins.idp.authentik.clearFaults()
+      const [entry, ...more] = await unconfirmed()
+      expect(entry, 'no audit entry for the write whose answer was lost').toMatchObject({
+        actorSubject: 'system:reconciler',
+        targetType: 'authentik.request',
+        targetId: 'POST /api/v3/core/groups/',
+      })
+      expect(entry!.requestId).toBeTruthy()
+
+      await stack.converged('lostanswer', 30_000)
+      const groups = twins.idp.authentik.groups().filter(group => group.name.startsWith('tenant:lostanswer:'))
+      expect(groups).toHaveLength(4)
+      // Every group is accounted for: created with an entry, or made by a write the log calls unconfirmed
+      // and adopted afterwards without writing (which used to leave no entry at all).
+      const created = await api.database.db.select().from(auditLog).where(sql`${auditLog.tenantSlug} = 'lostanswer' and ${auditLog.action} = 'authentik.group.create'`)
+      expect(created.length).toBeLessThan(4)
+      expect(created.length + 1 + more.length).toBe(4)
+    }
+    finally {
+      twins.idp.authentik.clearFaults()
+      await stack.stopWorkers()
+      stack.startWorker()
+    }
+  })
+})

@@ -1,4 +1,4 @@
-import { permanent, retryable } from '../upstream-error'
+import { permanent, retryable, UpstreamError, withDetails } from '../upstream-error'
 import { createUpstreamFetch, failOn } from '../upstream-fetch'
 
 export type JsonObject = Record<string, unknown>
@@ -42,6 +42,20 @@ export function resultOf(responses: MethodResponse[], callId: string, name: stri
       : permanent('stalwart', message)
   }
   return args
+}
+
+/**
+ * Every JMAP request is a POST: one that only queries or gets cannot have changed anything, and one that
+ * sets is named by its `/set` calls rather than by the endpoint's path.
+ */
+function namedUnconfirmedWrite(error: unknown, calls: MethodCall[]): unknown {
+  if (!(error instanceof UpstreamError) || !error.details.unconfirmedWrite)
+    return error
+  const sets = calls.map(([name]) => name).filter(name => name.endsWith('/set'))
+  const unconfirmedWrite = sets.length
+    ? `JMAP ${sets.join(', ')}`
+    : undefined
+  return withDetails(error, { unconfirmedWrite })
 }
 
 /**
@@ -93,6 +107,8 @@ export function createJmapClient(options: JmapClientOptions): JmapClient {
       headers: { 'authorization': authorization, 'content-type': 'application/json' },
       body: JSON.stringify({ using: JMAP_USING, methodCalls }),
       signal,
+    }).catch((error: unknown) => {
+      throw namedUnconfirmedWrite(error, calls)
     })
     if (response.status === 404 && !fresh) {
       await response.body?.cancel()

@@ -6,7 +6,7 @@ import type { BackoffOptions } from './backoff'
 import type { StepResult } from './finish-step'
 import { randomUUID } from 'node:crypto'
 import { loadDesiredTenant } from '../load-desired-tenant'
-import { createUpstreamWriteLog } from '../record-upstream-write'
+import { createUpstreamWriteLog, unconfirmedWriteOf } from '../record-upstream-write'
 import { isRetryable, UpstreamError } from '../upstream-error'
 import { backoffDelay } from './backoff'
 import { finishStep } from './finish-step'
@@ -72,6 +72,11 @@ export async function runClaimedStep(deps: StepRunnerDeps, row: ProvisioningStep
     }
     catch (error) {
       // The entries of the writes made before the failure are kept; the step's own error is reported.
+      // A write whose answer was lost is audited as unconfirmed: the next run may find it applied and
+      // adopt it without writing, which would otherwise leave the change with no entry at all.
+      const unconfirmed = unconfirmedWriteOf(error)
+      if (unconfirmed)
+        await writes.record(unconfirmed).catch(() => {})
       await writes.flush().catch(() => {})
       throw error
     }
