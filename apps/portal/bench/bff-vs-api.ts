@@ -1,5 +1,5 @@
 import type { PortalBenchEnv } from './portal-bench-env'
-import { alternate, compare, measureThroughput, WARMUP } from '@dezky/bench-kit'
+import { comparePairs, throughputRounds } from '@dezky/bench-kit'
 import { startBareProxy } from './start-bare-proxy'
 import { BENCH_TENANT } from './start-bench-stack'
 
@@ -20,37 +20,22 @@ export async function benchBffVsApi({ stack }: PortalBenchEnv) {
   const proxy = await startBareProxy(stack.apiUrl, stack.token)
   try {
     const path = `/tenants/${BENCH_TENANT.slug}`
-    const targets = {
-      api: [
-        `${stack.apiUrl}${path}`,
-        { authorization: `Bearer ${stack.token}` },
-      ],
-      proxy: [`${proxy.url}${path}`, {}],
-      bff: [
-        `${stack.appUrl}/api${path}`,
-        { cookie: stack.cookie },
-      ],
-    } satisfies Record<string, [string, Record<string, string>]>
-    for (const [url, headers] of Object.values(targets))
-      await measureThroughput(url, headers, WARMUP)
-    const rounds = await alternate(ROUNDS, {
-      api: () => measureThroughput(...targets.api),
-      proxy: () => measureThroughput(...targets.proxy),
-      bff: () => measureThroughput(...targets.bff),
+    const rounds = await throughputRounds(ROUNDS, {
+      api: {
+        url: `${stack.apiUrl}${path}`,
+        headers: { authorization: `Bearer ${stack.token}` },
+      },
+      proxy: { url: `${proxy.url}${path}` },
+      bff: {
+        url: `${stack.appUrl}/api${path}`,
+        headers: { cookie: stack.cookie },
+      },
     })
-    const row = (name: string, baseline: 'api' | 'proxy', candidate: 'proxy' | 'bff') => ({
-      name,
-      unit: 'req/s',
-      labels: { baseline: LABELS[baseline], candidate: LABELS[candidate] },
-      rounds: { baseline: rounds[baseline], candidate: rounds[candidate] },
-    })
+    const row = comparePairs(rounds, LABELS, 'req/s')
     return [
-      compare({
-        ...row('BFF GET /api/tenants/acme vs the API', 'api', 'bff'),
-        goal: { comparison: '>=', ratio: 0.6 },
-      }),
-      compare(row('bare proxy vs the API: the ceiling of any BFF', 'api', 'proxy')),
-      compare(row('BFF vs the bare proxy', 'proxy', 'bff')),
+      row('BFF GET /api/tenants/acme vs the API', 'api', 'bff', { comparison: '>=', ratio: 0.6 }),
+      row('bare proxy vs the API: the ceiling of any BFF', 'api', 'proxy'),
+      row('BFF vs the bare proxy', 'proxy', 'bff'),
     ]
   }
   finally {

@@ -1,5 +1,5 @@
 import type { PortalBenchEnv } from './portal-bench-env'
-import { alternate, compare, measureThroughput, WARMUP } from '@dezky/bench-kit'
+import { comparePairs, throughputRounds } from '@dezky/bench-kit'
 import { BENCH_TENANT } from './start-bench-stack'
 
 const ROUNDS = 3
@@ -9,7 +9,6 @@ const LABELS = {
   dashboard: 'dashboard, signed in',
   publicPage: 'portal public page, anonymous',
 }
-type Contestant = keyof typeof LABELS
 
 /**
  * (b) Server rendering of the tenant dashboard for its signed-in owner, with the real data it fetches
@@ -19,36 +18,20 @@ type Contestant = keyof typeof LABELS
  * portal (`/auth/signed-out`: no session, no data), which is what the portal's modules and shell cost.
  */
 export async function benchDashboardVsStockNuxt({ stack, stock }: PortalBenchEnv) {
-  const targets: Record<Contestant, [string, Record<string, string>]> = {
-    stock: [`${stock.url}/`, {}],
-    stockData: [`${stock.url}/tenants/${BENCH_TENANT.slug}`, {}],
-    dashboard: [
-      `${stack.appUrl}/t/${BENCH_TENANT.slug}`,
-      { cookie: stack.cookie },
-    ],
-    publicPage: [`${stack.appUrl}/auth/signed-out`, {}],
-  }
-  for (const [url, headers] of Object.values(targets))
-    await measureThroughput(url, headers, WARMUP)
-  const rounds = await alternate(ROUNDS, {
-    stock: () => measureThroughput(...targets.stock),
-    stockData: () => measureThroughput(...targets.stockData),
-    dashboard: () => measureThroughput(...targets.dashboard),
-    publicPage: () => measureThroughput(...targets.publicPage),
+  const rounds = await throughputRounds(ROUNDS, {
+    stock: { url: `${stock.url}/` },
+    stockData: { url: `${stock.url}/tenants/${BENCH_TENANT.slug}` },
+    dashboard: {
+      url: `${stack.appUrl}/t/${BENCH_TENANT.slug}`,
+      headers: { cookie: stack.cookie },
+    },
+    publicPage: { url: `${stack.appUrl}/auth/signed-out` },
   })
-  const row = (name: string, baseline: Contestant, candidate: Contestant) => ({
-    name,
-    unit: 'req/s',
-    labels: { baseline: LABELS[baseline], candidate: LABELS[candidate] },
-    rounds: { baseline: rounds[baseline], candidate: rounds[candidate] },
-  })
+  const row = comparePairs(rounds, LABELS, 'req/s')
   return [
-    compare({
-      ...row('dashboard SSR vs a stock Nuxt page', 'stock', 'dashboard'),
-      goal: { comparison: '>=', ratio: 0.8 },
-    }),
-    compare(row('dashboard SSR vs stock Nuxt reading the same data', 'stockData', 'dashboard')),
-    compare(row('stock Nuxt reading the data vs the stock page', 'stock', 'stockData')),
-    compare(row('anonymous portal page vs the stock page', 'stock', 'publicPage')),
+    row('dashboard SSR vs a stock Nuxt page', 'stock', 'dashboard', { comparison: '>=', ratio: 0.8 }),
+    row('dashboard SSR vs stock Nuxt reading the same data', 'stockData', 'dashboard'),
+    row('stock Nuxt reading the data vs the stock page', 'stock', 'stockData'),
+    row('anonymous portal page vs the stock page', 'stock', 'publicPage'),
   ]
 }

@@ -1,6 +1,6 @@
 import type { CompareInput } from './compare'
 import { describe, expect, it } from 'vitest'
-import { compare } from './compare'
+import { compare, comparePairs } from './compare'
 
 const labels = { baseline: 'API directly', candidate: 'through the BFF' }
 
@@ -94,5 +94,38 @@ describe('compare', () => {
         ratio: 0.15,
       },
     ])
+  })
+})
+
+describe('comparePairs', () => {
+  it('makes each row from the two contestants it names, in the same rounds', () => {
+    const row = comparePairs(
+      {
+        api: [300, 100],
+        proxy: [200, 200],
+        bff: [100, 100],
+      },
+      { api: 'API directly', proxy: 'bare proxy', bff: 'BFF' },
+      'req/s',
+    )
+    const bffVsProxy = row('BFF vs proxy', 'proxy', 'bff')
+    expect(bffVsProxy).toMatchObject({
+      name: 'BFF vs proxy',
+      unit: 'req/s',
+      baseline: {
+        label: 'bare proxy',
+        median: 200,
+        rounds: [200, 200],
+      },
+      candidate: {
+        label: 'BFF',
+        median: 100,
+        rounds: [100, 100],
+      },
+      ratio: 0.5,
+      pass: true,
+    })
+    expect(bffVsProxy.goal).toBeUndefined()
+    expect(row('BFF vs API', 'api', 'bff', { comparison: '>=', ratio: 0.6 }).pass).toBe(false)
   })
 })

@@ -74,6 +74,24 @@ export function compare(input: CompareInput): BenchResult {
   }
 }
 
+/**
+ * Rows from contestants measured in the same rounds, each a pair picked by name: one measurement gives
+ * several rows (the BFF against the API, the bare proxy against the API, the BFF against the proxy).
+ *
+ * @example
+ * const row = comparePairs(rounds, { api: 'API directly', bff: 'through the BFF' }, 'req/s')
+ * row('BFF vs the API', 'api', 'bff', { comparison: '>=', ratio: 0.6 })
+ */
+export function comparePairs<K extends string>(rounds: Record<K, number[]>, labels: Record<K, string>, unit: string) {
+  return (name: string, baseline: K, candidate: K, goal?: Goal): BenchResult => compare({
+    name,
+    unit,
+    labels: { baseline: labels[baseline], candidate: labels[candidate] },
+    rounds: { baseline: rounds[baseline], candidate: rounds[candidate] },
+    goal,
+  })
+}
+
 function meetsGoal(ratio: number, goal: Goal | undefined): boolean {
   if (!goal)
     return true

@@ -1,6 +1,7 @@
 /// <reference path="./autocannon.d.ts" />
 // The reference carries the type shim into every program that compiles this source, the suites included.
 import autocannon from 'autocannon'
+import { alternate } from './alternate'
 
 export interface Load {
   connections: number
@@ -32,4 +33,26 @@ export async function measureThroughput(url: string, headers: Record<string, str
   if (result.errors || result.timeouts || result.non2xx)
     throw new Error(`load on ${url}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx answers`)
   return result.requests.total / result.duration
+}
+
+export interface ThroughputTarget {
+  url: string
+  headers?: Record<string, string>
+}
+
+/**
+ * Each target warmed up once (`WARMUP`), then measured in alternating rounds (`alternate`, `LOAD`):
+ * every round of every target, in req/s.
+ *
+ * @example
+ * const rounds = await throughputRounds(3, { api: { url: apiUrl, headers: auth }, bff: { url: bffUrl, headers: { cookie } } })
+ */
+export async function throughputRounds<K extends string>(rounds: number, targets: Record<K, ThroughputTarget>): Promise<Record<K, number[]>> {
+  const entries = Object.entries(targets) as [K, ThroughputTarget][]
+  for (const [, target] of entries)
+    await measureThroughput(target.url, target.headers ?? {}, WARMUP)
+  return alternate(rounds, Object.fromEntries(entries.map(([name, target]) => [
+    name,
+    () => measureThroughput(target.url, target.headers ?? {}),
+  ])) as Record<K, () => Promise<number>>)
 }

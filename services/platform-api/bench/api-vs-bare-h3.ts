@@ -1,7 +1,7 @@
 import type { BenchResult } from '@dezky/bench-kit'
 import type { Server } from 'srvx'
 import type { BenchEnv } from './setup'
-import { alternate, compare, measureThroughput, WARMUP } from '@dezky/bench-kit'
+import { compare, throughputRounds } from '@dezky/bench-kit'
 import { H3 } from 'h3'
 import { serve } from 'srvx/node'
 import { createFloorApp } from './floor-app'
@@ -22,15 +22,11 @@ export async function benchApiVsBareH3(env: BenchEnv): Promise<BenchResult> {
     const [bareUrl, apiUrl, floorUrl] = servers.map(server => server.url!.replace(/\/$/, ''))
     const path = `/tenants/${env.fixture.tenants.acme.slug}`
     const auth = { authorization: `Bearer ${env.token}` }
-    const targets = {
-      baseline: () => measureThroughput(`${bareUrl}/x`, {}),
-      candidate: () => measureThroughput(`${apiUrl}${path}`, auth),
-      floor: () => measureThroughput(`${floorUrl}${path}`, auth),
-    }
-    await measureThroughput(`${bareUrl}/x`, {}, WARMUP)
-    await measureThroughput(`${apiUrl}${path}`, auth, WARMUP)
-    await measureThroughput(`${floorUrl}${path}`, auth, WARMUP)
-    const rounds = await alternate(ROUNDS, targets)
+    const rounds = await throughputRounds(ROUNDS, {
+      baseline: { url: `${bareUrl}/x` },
+      candidate: { url: `${apiUrl}${path}`, headers: auth },
+      floor: { url: `${floorUrl}${path}`, headers: auth },
+    })
     return compare({
       name: 'GET /tenants/acme vs bare h3',
       unit: 'req/s',
