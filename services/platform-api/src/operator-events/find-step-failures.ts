@@ -3,28 +3,32 @@ import type { Database } from '../db/client'
 import { sql } from 'drizzle-orm'
 
 export interface StepFailure extends TProvisioningFailedEvent {
-  /** Tells one failed attempt from the next (a step's row is updated by each). */
+  /** The step, across its attempts: `<tenant id>:<step>`. */
   key: string
 }
 
 /**
- * A tenant's steps whose latest attempt failed since `since` (database time). finish-step.ts stores
- * every failed attempt as `error` with a fresh `updated_at` and NOTIFYs the tenant's id on the
- * provisioning channel; this turns that bare notification into what an operator needs to read.
+ * A tenant's steps whose last attempt failed, touched since `since` (database time). finish-step.ts
+ * stores a failed attempt as `error` with `attempts` + 1 and the error, and NOTIFYs the tenant's id; a
+ * worker may claim the step again (now `running`, `attempts` and `last_error` kept) before this reads it,
+ * so the count of failed attempts — not the status — tells one failure from the next.
  */
 export async function findStepFailures(db: Database, tenantId: string, since: Date): Promise<StepFailure[]> {
-  const { rows } = await db.execute<{ slug: string, step: TProvisioningStepName, attempts: number, last_error: string | null, retrying: boolean, updated_at: Date | string }>(sql`
-    select t.slug, s.step, s.attempts, s.last_error, s.next_attempt_at is not null as retrying, s.updated_at
+  const { rows } = await db.execute<{ slug: string, step: TProvisioningStepName, attempts: number, last_error: string, retrying: boolean, at: Date | string }>(sql`
+    select t.slug, s.step, s.attempts, s.last_error,
+           (s.status <> 'error' or s.next_attempt_at is not null) as retrying,
+           case when s.status = 'error' then s.updated_at else coalesce(s.last_started_at, s.updated_at) end as at
       from provisioning_steps s join tenants t on t.id = s.tenant_id
-     where s.tenant_id = ${tenantId} and s.status = 'error' and s.updated_at >= ${since.toISOString()}::timestamptz`)
+     where s.tenant_id = ${tenantId} and s.attempts > 0 and s.last_error is not null
+       and s.updated_at >= ${since.toISOString()}::timestamptz`)
   return rows.map(row => ({
-    // Raw rows carry timestamps as text (drizzle turns off pg's date parsing); the text is the key.
-    key: `${tenantId}:${row.step}:${String(row.updated_at)}`,
+    key: `${tenantId}:${row.step}`,
     tenantSlug: row.slug,
     step: row.step,
     attempts: row.attempts,
-    error: (row.last_error ?? 'failed').slice(0, 300),
+    error: row.last_error.slice(0, 300),
     retrying: row.retrying,
-    at: new Date(row.updated_at).toISOString(),
+    // Raw rows carry timestamps as text (drizzle turns off pg's date parsing).
+    at: new Date(row.at).toISOString(),
   }))
 }

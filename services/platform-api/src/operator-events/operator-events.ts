@@ -20,7 +20,7 @@ export interface OperatorEvents {
   close: () => Promise<void>
 }
 
-/** Failed attempts already announced, remembered this many at most. */
+/** Steps whose failed attempts were announced, remembered this many at most. */
 const ANNOUNCED_MAX = 2000
 
 /**
@@ -35,7 +35,8 @@ export function createOperatorEvents(db: Database, logger: Logger): OperatorEven
   let since: Promise<Date> | undefined
   const pending = new Set<string>()
   let flush: NodeJS.Timeout | undefined
-  const announced = new Set<string>()
+  /** Per step, the count of failed attempts last announced: a new count is a new failure. */
+  const announced = new Map<string, number>()
 
   const emit = (event: OperatorEvent) => {
     for (const listener of listeners)
@@ -57,11 +58,12 @@ export function createOperatorEvents(db: Database, logger: Logger): OperatorEven
         return []
       })
       for (const { key, ...failure } of failures) {
-        if (announced.has(key))
+        if (announced.get(key) === failure.attempts)
           continue
-        announced.add(key)
+        announced.delete(key)
+        announced.set(key, failure.attempts)
         if (announced.size > ANNOUNCED_MAX)
-          announced.delete(announced.values().next().value!)
+          announced.delete(announced.keys().next().value!)
         emit({ type: 'provisioning.failed', data: failure })
       }
     }
