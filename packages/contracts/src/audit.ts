@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { ZDateTime } from './datetime'
+import { ZSlug } from './roles'
 
 export const ZFieldChange = z.object({
   field: z.string(),
@@ -27,3 +29,30 @@ export const ZAuditEntry = z.object({
   hash: z.string(),
 })
 export type TAuditEntry = z.infer<typeof ZAuditEntry>
+
+/**
+ * The audit stream's filters: an exact action or a prefix ending in `*` (`tenant.*`), the actor's subject,
+ * the tenant, and a `[from, to)` time window.
+ */
+export const ZAuditFilters = z.object({
+  tenant: ZSlug.optional(),
+  actor: z.string().min(1).max(255).optional(),
+  action: z.string().regex(/^[a-z][\w.]*\*?$/, 'an action such as tenant.update or tenant.*').max(100).optional(),
+  from: ZDateTime.optional(),
+  to: ZDateTime.optional(),
+})
+export type TAuditFilters = z.infer<typeof ZAuditFilters>
+
+export const AUDIT_EXPORT_FORMATS = ['jsonl', 'csv'] as const
+
+/** `GET /audit/verify`: the whole chain recomputed, and the first entry that does not match it. */
+export const ZAuditChainReport = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  firstBroken: z.object({
+    seq: z.number().int(),
+    id: z.string(),
+    reason: z.enum(['hash-mismatch', 'broken-link', 'gap']),
+  }).nullable(),
+})
+export type TAuditChainReport = z.infer<typeof ZAuditChainReport>
