@@ -319,6 +319,19 @@ describe('shellSidebar: items by role', () => {
     expect(wrapper.find('[data-testid="nav-tenant-branding"]').attributes('aria-current')).toBe('page')
   })
 
+  it('the list is busy while ruled items wait for /api/me; not after it answered or failed', () => {
+    expect(renderRoleNav('/t/acme', null).find('ul').attributes('aria-busy')).toBe('true')
+    expect(renderRoleNav('/t/acme', member(null, [
+      ['acme', 'owner'],
+    ], [])).find('ul').attributes('aria-busy')).toBeUndefined()
+    nuxt.fetchAnswers.set('/api/me', {
+      error: { statusCode: 401 },
+    })
+    const failed = mount(ShellSidebar)
+    expect(failed.find('ul').attributes('aria-busy')).toBeUndefined()
+    expect(shownKeys(failed)).toEqual(['dashboard', 'account'])
+  })
+
   it('outside an area a role held anywhere counts; /api/me is asked only when an item has a rule', () => {
     nuxt.appConfig.shell.nav = [
       { key: 'account', to: '/account', labelKey: 'shell.nav.me' },
