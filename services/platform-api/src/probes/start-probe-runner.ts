@@ -37,6 +37,7 @@ export function startProbeRunner(options: ProbeRunnerOptions): ProbeRunner {
   let running: Promise<void> | undefined
 
   async function round(): Promise<number> {
+    const claimedAt = Date.now()
     const claim = await claimProbeRound(db, owner, intervalMs)
     if (!claim.claimed)
       return claim.waitMs
@@ -47,7 +48,8 @@ export function startProbeRunner(options: ProbeRunnerOptions): ProbeRunner {
         logger.warn({ probe: probe.name, ok: outcome.ok, error: outcome.error }, outcome.ok ? 'probe recovered' : 'probe failed')
     }))
     await pruneProbeResults(db, options.retentionDays)
-    return intervalMs
+    // The next round falls due an interval after this claim, however long this round took.
+    return Math.max(0, intervalMs - (Date.now() - claimedAt))
   }
 
   const tick = async () => {
