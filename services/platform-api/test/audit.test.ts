@@ -43,7 +43,7 @@ async function call(route: typeof ROUTES[number], token: string) {
     path = path.replace(':userId', await addMember(api.database.db, fixture.tenants.acme.id, 'member'))
   if (path.startsWith('/operators/'))
     path = path.replace(':id', await seedOperator(upstreams.idp, 'technician'))
-  path = path.replace(':id', fixture.tenants.acme.subscriptionId).replace(':step', 'mail').replace(':domain', fixtureDomain('acme'))
+  path = path.replace(':id', fixture.tenants.acme.subscriptionId).replace(':step', 'mail').replace(':domain', fixtureDomain('acme')).replace(':name', 'postgres')
   await prepareForRoute(api.database.db, route.path, fixture.tenants.acme.id)
   const body = structuredClone(route.example?.body) as Record<string, unknown> | undefined
   if (body && typeof body.slug === 'string')
