@@ -26,9 +26,10 @@ function useTenantPartner(tenant: () => string | undefined) {
   }, { immediate: true })
   return computed(() => {
     const slug = tenant()
-    return loaded() ?? (slug
-      ? known.value[slug]
-      : undefined)
+    const partner = loaded()
+    return partner !== undefined || !slug
+      ? partner
+      : known.value[slug]
   })
 }
 

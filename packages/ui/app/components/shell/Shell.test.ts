@@ -307,6 +307,23 @@ describe('shellSidebar: items by role', () => {
     expect(shownKeys(renderRoleNav('/t/no-such-tenant', partnerAdmin, {}))).toEqual(hidden)
   })
 
+  it('a tenant sold directly (no partner): partner roles grant nothing there, its own roles do', () => {
+    expect(shownKeys(renderRoleNav('/t/initech/users', member(null, [], [
+      ['rio', 'partner_admin'],
+    ]), { initech: null }))).toEqual(['dashboard', 'account'])
+    expect(shownKeys(renderRoleNav('/t/initech/users', member(null, [
+      ['initech', 'admin'],
+    ], [
+      ['rio', 'partner_admin'],
+    ]), { initech: null })))
+      .toEqual([
+        'dashboard',
+        'users',
+        'tenant-branding',
+        'account',
+      ])
+  })
+
   it('keeps a partner\'s items while the tenant\'s brand is fetched again (after a branding change)', async () => {
     const wrapper = renderRoleNav('/t/acme/branding', member(null, [], [
       ['rio', 'partner_admin'],
