@@ -1,14 +1,15 @@
 import { demoUserInGroup, expectNoSeriousA11yViolations, JWT_SHAPED } from '@dezky/e2e-support'
 import { expect, test } from '@playwright/test'
 import { SEED_PARTNERS, SEED_TENANTS } from '../support/demo'
-import { signInOperator } from './sign-in-operator'
+import { signIn } from '../support/sign-in'
 
 const NOC = demoUserInGroup('operator:noc')
 const PARTNER = SEED_PARTNERS[0]!
 const DIRECT = SEED_TENANTS.find(tenant => !tenant.partnerSlug)!
 
 test('a noc operator reads partners and the audit log but gets no control that changes them, and the API refuses a forged change', async ({ page }) => {
-  await signInOperator(page, NOC, '/partners')
+  await signIn(page, NOC)
+  await page.goto('/partners')
   await expect(page.getByTestId(`partner-${PARTNER.slug}`)).toContainText(PARTNER.name)
   await expect(page.getByTestId('new-partner')).toHaveCount(0)
 

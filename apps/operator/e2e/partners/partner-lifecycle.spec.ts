@@ -1,8 +1,8 @@
 import { collectAppErrors, expectNoSeriousA11yViolations, JWT_SHAPED, readWithoutTokens } from '@dezky/e2e-support'
 import { expect, test } from '@playwright/test'
 import { SEED_TENANTS, SUPER_ADMIN } from '../support/demo'
+import { signIn } from '../support/sign-in'
 import { STACK } from '../support/stack'
-import { signInOperator } from './sign-in-operator'
 
 // A tenant sold directly, attached to the new partner and detached again, so it ends as it started.
 const DIRECT = SEED_TENANTS.find(tenant => !tenant.partnerSlug)!
@@ -16,7 +16,7 @@ test('a super admin creates a partner, brands it, attaches a direct tenant and d
   const name = `Cirrus Revenda ${id}`
   const slug = `cirrus-revenda-${id}`
 
-  await signInOperator(page, SUPER_ADMIN, '/')
+  await signIn(page, SUPER_ADMIN)
   await page.getByTestId('nav-partners').click()
   await expect(page).toHaveURL(url => url.pathname === '/partners')
   await expectNoSeriousA11yViolations(page)
@@ -44,7 +44,7 @@ test('a super admin creates a partner, brands it, attaches a direct tenant and d
   await branding.getByTestId('brand-primary-color').fill(TEAL)
   await expect(branding.getByTestId('contrast-warning')).toHaveCount(0)
   await branding.getByTestId('branding-save').click()
-  await expect(page.getByTestId('toast-success')).toBeVisible()
+  await expect(page.getByTestId('toast-success').filter({ hasText: 'The branding was saved.' })).toBeVisible()
   await page.reload()
   await expect(page.getByTestId('branding-form').getByTestId('brand-primary-color')).toHaveValue(TEAL)
   await expect(page.getByTestId('branding-form').getByTestId('brand-product-name')).toHaveValue(`Cirrus Workspace ${id}`)
