@@ -1,0 +1,128 @@
+import type { TAuditEntry } from '@dezky/contracts'
+import { describe, expect, it } from 'vitest'
+import en from '../../i18n/locales/en/overview.json'
+import ptBR from '../../i18n/locales/pt-BR/overview.json'
+import { AUDIT_SENTENCE_ACTIONS, auditSentence, shortSubject } from './audit-sentence'
+
+const ANA = 'd68bffd7-c890-450f-a9bc-4a90ae65fe9d'
+
+function entry(patch: Partial<TAuditEntry>): TAuditEntry {
+  return {
+    id: '1',
+    seq: 1,
+    at: '2026-11-22T08:00:00Z',
+    actor: {
+      subject: ANA,
+      roles: ['operator:super_admin'],
+    },
+    actingAs: null,
+    action: 'tenant.suspend',
+    targetType: 'tenant',
+    targetId: '5d0e4bde-0f1c-4a5b-9d58-0a4c1c8f1a11',
+    tenantSlug: 'acme',
+    requestId: null,
+    ip: null,
+    userAgent: null,
+    changes: [],
+    prevHash: '',
+    hash: '',
+    ...patch,
+  }
+}
+
+describe('auditSentence', () => {
+  it('tells a known tenant action as its sentence, naming the tenant', () => {
+    expect(auditSentence(entry({}))).toEqual({
+      key: 'overview.recent.sentence.tenant_suspend',
+      actor: ANA,
+      tenant: 'acme',
+      target: null,
+    })
+  })
+
+  it('names the target from its changes rather than its UUID', () => {
+    const sentence = auditSentence(entry({
+      action: 'partner.create',
+      targetType: 'partner',
+      tenantSlug: null,
+      changes: [
+        { field: 'slug', before: null, after: 'nimbus' },
+        { field: 'name', before: null, after: 'Nimbus Cloud' },
+      ],
+    }))
+    expect(sentence).toMatchObject({ key: 'overview.recent.sentence.partner_create', target: 'Nimbus Cloud' })
+  })
+
+  it('names a removed object by its value before the change', () => {
+    const sentence = auditSentence(entry({
+      action: 'domain.remove',
+      targetType: 'domain',
+      changes: [
+        { field: 'domain', before: 'acme.test', after: null },
+      ],
+    }))
+    expect(sentence).toMatchObject({ key: 'overview.recent.sentence.domain_remove', tenant: 'acme', target: 'acme.test' })
+  })
+
+  it('takes a target id that is a name as it is (a probe)', () => {
+    const sentence = auditSentence(entry({
+      action: 'probe.run',
+      targetType: 'probe',
+      targetId: 'stalwart',
+      tenantSlug: null,
+    }))
+    expect(sentence).toMatchObject({ key: 'overview.recent.sentence.probe_run', target: 'stalwart' })
+  })
+
+  it('falls back to a generic line when the sentence would miss a name', () => {
+    // A partner change whose diff names nothing: "updated partner" with a hole is worse than the raw action.
+    expect(auditSentence(entry({ action: 'partner.update', targetType: 'partner', tenantSlug: null })).key)
+      .toBe('overview.recent.generic.plain')
+  })
+
+  it('tells actions it does not know generically, within their tenant when they have one', () => {
+    expect(auditSentence(entry({ action: 'authentik.group.create', targetType: 'group' })).key)
+      .toBe('overview.recent.generic.inTenant')
+    expect(auditSentence(entry({ action: 'stalwart.write.unconfirmed', tenantSlug: null })).key)
+      .toBe('overview.recent.generic.plain')
+  })
+
+  it('tells the platform\'s own work without a person', () => {
+    expect(auditSentence(entry({
+      actor: { subject: 'system:reconciler', roles: [] },
+    })).actor).toBeNull()
+  })
+})
+
+describe('shortSubject', () => {
+  it.each([
+    [ANA, 'd68bffd7…'],
+    ['ana.souza', 'ana.souza'],
+  ])('%s → %s', (subject, short) => {
+    expect(shortSubject(subject)).toBe(short)
+  })
+})
+
+describe('the overview\'s locale files', () => {
+  it.each([
+    ['en', en],
+    ['pt-BR', ptBR],
+  ])('%s has a sentence for every action told as one, with the same slots', (_, messages) => {
+    const sentences = messages.overview.recent.sentence as Record<string, string>
+    for (const action of AUDIT_SENTENCE_ACTIONS) {
+      const key = action.replaceAll('.', '_')
+      expect(sentences[key], action).toBeTypeOf('string')
+      const slots = (text: string) => [
+        ...text.matchAll(/\{(\w+)\}/g),
+      ].map(match => match[1]).sort()
+      expect(slots(sentences[key]!), action).toEqual(slots((en.overview.recent.sentence as Record<string, string>)[key]!))
+    }
+  })
+
+  it('has the same keys in en and pt-BR', () => {
+    const keys = (value: unknown, prefix = ''): string[] => typeof value === 'object' && value
+      ? Object.entries(value).flatMap(([key, child]) => keys(child, `${prefix}${key}.`))
+      : [prefix]
+    expect(keys(ptBR)).toEqual(keys(en))
+  })
+})

@@ -1,0 +1,5 @@
+import { ZOverview } from '@dezky/contracts'
+
+export default defineEventHandler(async (event) => {
+  return callPlatformApi(event, '/overview', { schema: ZOverview })
+})
