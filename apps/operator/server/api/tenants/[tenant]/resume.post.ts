@@ -1,0 +1,8 @@
+import { ZResumeTenant, ZTenant } from '@dezky/contracts'
+import { ZTenantParams } from '../../../internal/route-params'
+
+export default defineEventHandler(async (event) => {
+  const { tenant } = await getValidatedRouterParams(event, ZTenantParams.parse)
+  const body = await readValidatedBody(event, ZResumeTenant.parse)
+  return callPlatformApi(event, `/tenants/${tenant}/resume`, { method: 'POST', body, schema: ZTenant })
+})

@@ -1,0 +1,8 @@
+import { ZSuspendTenant, ZTenant } from '@dezky/contracts'
+import { ZTenantParams } from '../../../internal/route-params'
+
+export default defineEventHandler(async (event) => {
+  const { tenant } = await getValidatedRouterParams(event, ZTenantParams.parse)
+  const body = await readValidatedBody(event, ZSuspendTenant.parse)
+  return callPlatformApi(event, `/tenants/${tenant}/suspend`, { method: 'POST', body, schema: ZTenant })
+})
