@@ -5,6 +5,10 @@ import { demoUserInGroup, demoUserWithEmail } from '@dezky/e2e-support'
 export const SUPER_ADMIN = demoUserInGroup('operator:super_admin')
 /** An operator technician whose sign-in had no second factor: the API must withhold the role. */
 export const OPERATOR_WITHOUT_MFA = demoUserWithEmail('sem.mfa@dezky.dev')
+/** Read-only everywhere: the console shows no mutating control and the API refuses any change. */
+export const NOC = demoUserInGroup('operator:noc')
+/** A customer's owner with no operator role at all: the console is not for them. */
+export const TENANT_OWNER = demoUserInGroup('tenant:acme:owner')
 
 export const SEED_PARTNERS = [
   { slug: 'nimbus', name: 'Nimbus Cloud Parceiros' },

@@ -1,0 +1,36 @@
+import { expectNoSeriousA11yViolations } from '@dezky/e2e-support'
+import { test } from '@playwright/test'
+import { OPERATOR_WITHOUT_MFA, SUPER_ADMIN, TENANT_OWNER } from '../support/demo'
+import { OPERATOR_PAGES } from '../support/operator-pages'
+import { signIn } from '../support/sign-in'
+
+test('every page of the tenant area has no serious or critical axe violation', async ({ page }) => {
+  test.setTimeout(120_000)
+  await signIn(page, SUPER_ADMIN)
+  for (const path of OPERATOR_PAGES) {
+    await page.goto(path)
+    await expectNoSeriousA11yViolations(page)
+  }
+  // The confirmation dialog of a lifecycle action, open.
+  await page.goto('/tenants/initech/danger')
+  await page.getByTestId('suspend-reason').fill('Checking the dialog')
+  await page.getByTestId('suspend-submit').click()
+  await page.getByTestId('confirm-dialog').waitFor()
+  await expectNoSeriousA11yViolations(page)
+  // Nuxt's not-found page is a page the operator sees too.
+  await page.goto('/tenants/no-such-tenant')
+  await expectNoSeriousA11yViolations(page)
+})
+
+test('the MFA-required and not-an-operator pages have no serious or critical axe violation', async ({ browser }) => {
+  for (const [user, landing] of [
+    [OPERATOR_WITHOUT_MFA, '/auth/mfa-required'],
+    [TENANT_OWNER, '/auth/not-operator'],
+  ] as const) {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await signIn(page, user, landing)
+    await expectNoSeriousA11yViolations(page)
+    await context.close()
+  }
+})
