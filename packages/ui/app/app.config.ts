@@ -15,5 +15,7 @@ export default defineAppConfig({
     nav: [] as TShellNavItem[],
     /** The tenant and partner switcher in the header (the operator console turns it off). */
     tenantSwitcher: true,
+    /** Names of global components the header shows before the user menu (the console's ⌘K and bell). */
+    headerActions: [] as string[],
   },
 })
