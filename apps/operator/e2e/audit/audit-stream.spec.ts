@@ -63,6 +63,7 @@ test('the export downloads the filtered entries as JSON Lines and as CSV', async
   await page.getByTestId('audit-filter-action').fill('tenant.*')
   await page.getByTestId('audit-filter-apply').click()
   await expect(page).toHaveURL(url => url.searchParams.get('action') === 'tenant.*')
+  await expect(page.locator('[data-testid^="audit-entry-"]:not([data-action^="tenant."])')).toHaveCount(0)
   const shown = await page.getByTestId('audit-list').locator('> li').count()
 
   const [jsonl] = await Promise.all([
