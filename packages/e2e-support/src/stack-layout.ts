@@ -47,6 +47,8 @@ export interface StackLayout {
    * runtime because the @dezky/ui layer's nuxt.config names them all.
    */
   appEnv: Record<string, string>
+  /** Extra settings for the platform API the stack starts (e.g. a short `PROBE_INTERVAL_SECONDS`). */
+  apiEnv: Record<string, string>
 }
 
 /**
@@ -59,7 +61,7 @@ export interface StackLayout {
  *   ports: { app: 3100, api: 4100, idp: 4110 },
  * })
  */
-export function defineStackLayout({ clientId, ports }: { clientId: string, ports: StackPorts }): StackLayout {
+export function defineStackLayout({ clientId, ports, apiEnv = {} }: { clientId: string, ports: StackPorts, apiEnv?: Record<string, string> }): StackLayout {
   // `localhost`, not 127.0.0.1: the production build sets Secure cookies, which browsers accept there.
   const appUrl = `http://localhost:${ports.app}`
   const idpIssuer = `http://localhost:${ports.idp}`
@@ -79,6 +81,7 @@ export function defineStackLayout({ clientId, ports }: { clientId: string, ports
       ? undefined
       : `http://127.0.0.1:${ports.control}`,
     client,
+    apiEnv,
     appEnv: {
       PORT: String(ports.app),
       HOST: '127.0.0.1',

@@ -59,6 +59,7 @@ export async function startStack(layout: StackLayout, seed: Seed = {}, options: 
       // The access tokens the apps get from the token endpoint must be RFC 9068 `at+jwt`, as in dev.
       OIDC_ACCESS_TOKEN_TYP: 'at+jwt',
       LOG_LEVEL: 'error',
+      ...layout.apiEnv,
     })
     cleanups.push(api.stop)
     await seedThroughApi(idp, api.url, seed)
