@@ -70,10 +70,10 @@ test('a super admin suspends a tenant and its people are inactive in Authentik; 
   // The lifecycle change is in this tenant's audit (among the reconciler's upstream writes that
   // followed it), with its field-level diff.
   await page.getByTestId('tab-audit').click()
-  const entry = page.locator('[data-testid="audit-entry"][data-action="tenant.suspend"]').first()
+  const entry = page.locator('[data-testid^="audit-entry-"][data-action="tenant.suspend"]').first()
   await expect(entry).toContainText('tenant.suspend')
-  await entry.locator('summary').click()
-  await expect(entry.locator('[data-testid="audit-change"][data-field="status"]')).toContainText('suspended')
+  await entry.getByTestId('audit-toggle').click()
+  await expect(entry.getByTestId('audit-diff-status')).toContainText('suspended')
 
   await page.getByTestId('tab-danger').click()
   await changeStatus(page, 'resume', 'Invoice paid')

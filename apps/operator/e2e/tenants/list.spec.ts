@@ -35,6 +35,17 @@ test('the tenant list filters, searches and sorts, with the state in the URL and
   await expect.poll(() => slugsShown(page)).toEqual(['initech', 'boreal'])
   await expect(page.getByTestId('tenant-partner-filter')).toHaveValue('')
 
+  // Customers sold directly are a choice of the partner filter (`direct=true`, not a partner slug).
+  await page.getByTestId('tenant-partner-filter').selectOption('(direct)')
+  await expect(page).toHaveURL(/[?&]direct=true/)
+  await expect(page).not.toHaveURL(/partner=/)
+  await expect.poll(() => slugsShown(page)).toEqual(['initech'])
+
+  // Sorting by people: acme has its four demo members, initech its owner, boreal nobody.
+  await page.goto('/tenants?sort=-users')
+  await expect.poll(() => slugsShown(page)).toEqual(['acme', 'initech', 'boreal'])
+  await expect(page.getByTestId('tenant-acme').locator('[data-testid="customer-health"]')).toHaveAttribute('data-health', /^(ok|pending|error)$/)
+
   // A shared link opens the same view.
   await page.goto('/tenants?q=ini&sort=name')
   await expect(page.getByTestId('tenant-search')).toHaveValue('ini')

@@ -1,4 +1,4 @@
-import { ZPage, ZPageQuery, ZPlan, ZSlug, ZTenant, ZTenantStatus } from '@dezky/contracts'
+import { ZPage, ZPageQuery, ZPlan, ZProvisioningHealth, ZSlug, ZTenantListItem, ZTenantStatus } from '@dezky/contracts'
 import { z } from 'zod'
 import { TENANT_LIST_SORTS } from '#shared/tenant-list'
 import { blankToUndefined } from '../internal/blank-to-undefined'
@@ -10,6 +10,8 @@ const ZTenantListQuery = ZPageQuery.extend({
   status: z.preprocess(blankToUndefined, ZTenantStatus.optional()),
   plan: z.preprocess(blankToUndefined, ZPlan.optional()),
   partner: z.preprocess(blankToUndefined, ZSlug.optional()),
+  direct: z.preprocess(blankToUndefined, z.enum(['true']).optional()),
+  health: z.preprocess(blankToUndefined, ZProvisioningHealth.optional()),
   sort: z.preprocess(blankToUndefined, z.enum(TENANT_LIST_SORTS).optional()),
 })
 
@@ -17,6 +19,6 @@ export default defineEventHandler(async (event) => {
   const query = await getValidatedQuery(event, ZTenantListQuery.parse)
   return callPlatformApi(event, '/tenants', {
     query,
-    schema: ZPage(ZTenant),
+    schema: ZPage(ZTenantListItem),
   })
 })
