@@ -2,7 +2,7 @@ import type { TAuditEntry } from '@dezky/contracts'
 import { describe, expect, it } from 'vitest'
 import en from '../../i18n/locales/en/overview.json'
 import ptBR from '../../i18n/locales/pt-BR/overview.json'
-import { AUDIT_SENTENCE_ACTIONS, auditSentence, shortSubject } from './audit-sentence'
+import { AUDIT_SENTENCES, auditSentence, shortSubject } from './audit-sentence'
 
 const ANA = 'd68bffd7-c890-450f-a9bc-4a90ae65fe9d'
 
@@ -107,16 +107,17 @@ describe('the overview\'s locale files', () => {
   it.each([
     ['en', en],
     ['pt-BR', ptBR],
-  ])('%s has a sentence for every action told as one, with the same slots', (_, messages) => {
+  ])('%s has a sentence for every action told as one, naming the actor and exactly its slots', (_, messages) => {
     const sentences = messages.overview.recent.sentence as Record<string, string>
-    for (const action of AUDIT_SENTENCE_ACTIONS) {
-      const key = action.replaceAll('.', '_')
-      expect(sentences[key], action).toBeTypeOf('string')
-      const slots = (text: string) => [
-        ...text.matchAll(/\{(\w+)\}/g),
-      ].map(match => match[1]).sort()
-      expect(slots(sentences[key]!), action).toEqual(slots((en.overview.recent.sentence as Record<string, string>)[key]!))
+    const slotsOf = (text: string) => [
+      ...text.matchAll(/\{(\w+)\}/g),
+    ].map(match => match[1]).sort()
+    for (const [action, slots] of Object.entries(AUDIT_SENTENCES)) {
+      const text = sentences[action.replaceAll('.', '_')]
+      expect(text, action).toBeTypeOf('string')
+      expect(slotsOf(text!), action).toEqual(['actor', ...slots].sort())
     }
+    expect(Object.keys(sentences)).toHaveLength(Object.keys(AUDIT_SENTENCES).length)
   })
 
   it('has the same keys in en and pt-BR', () => {

@@ -8,12 +8,14 @@ type Slot = 'tenant' | 'target'
  * sentence names. Anything else — upstream writes the reconciler records, actions added later — reads
  * as a generic line, never as a sentence with a hole in it.
  */
-const SENTENCES: Record<string, readonly Slot[]> = {
+export const AUDIT_SENTENCES: Readonly<Record<string, readonly Slot[]>> = {
   'tenant.create': ['tenant'],
+  'tenant.activate': ['tenant'],
   'tenant.update': ['tenant'],
   'tenant.suspend': ['tenant'],
   'tenant.resume': ['tenant'],
   'tenant.offboard': ['tenant'],
+  'tenant.delete': ['tenant'],
   'member.add': ['tenant'],
   'member.update': ['tenant'],
   'member.remove': ['tenant'],
@@ -30,9 +32,6 @@ const SENTENCES: Record<string, readonly Slot[]> = {
 
 /** Fields whose value names the target better than its id (most ids are UUIDs). */
 const NAMING_FIELDS = ['name', 'domain', 'slug', 'email']
-
-/** The actions with a sentence of their own (the locale files must have one for each). */
-export const AUDIT_SENTENCE_ACTIONS = Object.keys(SENTENCES)
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -72,7 +71,7 @@ export function auditSentence(entry: AuditSentenceSource): AuditSentence {
     : entry.actor.subject
   const tenant = entry.tenantSlug
   const target = targetName(entry)
-  const slots = SENTENCES[entry.action]
+  const slots = AUDIT_SENTENCES[entry.action]
   const filled = { tenant, target }
   if (slots && slots.every(slot => filled[slot])) {
     return {
