@@ -1,4 +1,4 @@
-import { ZAuditEntry, ZDateTime, ZPage, ZSlug } from '@dezky/contracts'
+import { AUDIT_EXPORT_FORMATS, ZAuditChainReport, ZAuditEntry, ZAuditFilters, ZPage } from '@dezky/contracts'
 import { z } from 'zod'
 import { can } from '../auth/capabilities'
 import { defineRoute } from '../http/define-route'
@@ -7,24 +7,6 @@ import { requestIdOf } from '../http/request-meta'
 import { exportAuditEntries } from './export-audit-entries'
 import { findAuditEntries } from './find-audit-entries'
 import { verifyAuditChain } from './verify-audit-chain'
-
-const ZAuditFilters = z.object({
-  tenant: ZSlug.optional(),
-  actor: z.string().min(1).max(255).optional(),
-  action: z.string().regex(/^[a-z][\w.]*\*?$/, 'an action such as tenant.update or tenant.*').max(100).optional(),
-  from: ZDateTime.optional(),
-  to: ZDateTime.optional(),
-})
-
-const ZChainReport = z.object({
-  ok: z.boolean(),
-  checked: z.number().int(),
-  firstBroken: z.object({
-    seq: z.number().int(),
-    id: z.string(),
-    reason: z.enum(['hash-mismatch', 'broken-link', 'gap']),
-  }).nullable(),
-})
 
 export const auditRoutes = [
   defineRoute({
@@ -54,7 +36,7 @@ export const auditRoutes = [
     auth: true,
     access: { scope: 'list', capability: 'audit:read' },
     query: ZAuditFilters.extend({
-      format: z.enum(['jsonl', 'csv']).default('jsonl'),
+      format: z.enum(AUDIT_EXPORT_FORMATS).default('jsonl'),
     }).strict(),
     response: { status: 200, description: 'JSON Lines (application/x-ndjson) or CSV (text/csv)', contentType: 'application/x-ndjson' },
     handler: async ({ db, principal, query, event, deps }) => exportAuditEntries({
@@ -73,7 +55,7 @@ export const auditRoutes = [
     tag: 'Audit',
     auth: true,
     access: { scope: 'global', capability: 'audit:verify' },
-    response: { status: 200, schema: ZChainReport },
+    response: { status: 200, schema: ZAuditChainReport },
     handler: async ({ db, principal }) => {
       if (!can(principal, 'audit:verify'))
         throw forbidden('Only super admins and ops leads verify the audit chain.')
