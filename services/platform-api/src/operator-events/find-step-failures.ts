@@ -5,6 +5,11 @@ import { sql } from 'drizzle-orm'
 export interface StepFailure extends TProvisioningFailedEvent {
   /** The step, across its attempts: `<tenant id>:<step>`. */
   key: string
+  /**
+   * Which failure this is: the step's generation and its count of failed attempts. A retry or a change
+   * starts the count again in a new generation, so "attempt 1" of the retry is not taken for the one before.
+   */
+  mark: string
 }
 
 /**
@@ -14,8 +19,8 @@ export interface StepFailure extends TProvisioningFailedEvent {
  * so the count of failed attempts — not the status — tells one failure from the next.
  */
 export async function findStepFailures(db: Database, tenantId: string, since: Date): Promise<StepFailure[]> {
-  const { rows } = await db.execute<{ slug: string, step: TProvisioningStepName, attempts: number, last_error: string, retrying: boolean, at: Date | string }>(sql`
-    select t.slug, s.step, s.attempts, s.last_error,
+  const { rows } = await db.execute<{ slug: string, step: TProvisioningStepName, generation: number, attempts: number, last_error: string, retrying: boolean, at: Date | string }>(sql`
+    select t.slug, s.step, s.generation, s.attempts, s.last_error,
            (s.status <> 'error' or s.next_attempt_at is not null) as retrying,
            case when s.status = 'error' then s.updated_at else coalesce(s.last_started_at, s.updated_at) end as at
       from provisioning_steps s join tenants t on t.id = s.tenant_id
@@ -23,6 +28,7 @@ export async function findStepFailures(db: Database, tenantId: string, since: Da
        and s.updated_at >= ${since.toISOString()}::timestamptz`)
   return rows.map(row => ({
     key: `${tenantId}:${row.step}`,
+    mark: `${row.generation}:${row.attempts}`,
     tenantSlug: row.slug,
     step: row.step,
     attempts: row.attempts,

@@ -101,4 +101,42 @@ describe('the operators\' event stream', () => {
       await stack.stopWorkers()
     }
   })
+
+  it('announces a step\'s failure again after an operator\'s retry fails with the same attempt count', async () => {
+    const noc = await stack.api.token(['operator:noc'])
+    const response = await stack.api.request('GET', '/operator/events', { token: noc })
+    expect(response.status).toBe(200)
+    await expect.poll(async () => (await stack.api.database.db.execute(sql`select 1 from pg_stat_activity where datname = current_database() and query = 'listen dezky_provisioning'`)).rows.length, { timeout: 5000, interval: 20 }).toBe(1)
+    stack.twins.ocis.setFaults({ errorRate: 1, errorStatus: 503 })
+    try {
+      // One attempt each run: a failure rests at attempts 1, and so does the retry's.
+      stack.startWorker({ maxAttempts: 1 })
+      const created = await stack.api.request('POST', '/tenants', {
+        token: stack.operator,
+        body: {
+          slug: 'fragile',
+          name: 'Fragile',
+          domains: ['fragile.test'],
+        },
+      })
+      expect(created.status).toBe(201)
+      const failures = (events: StreamEvent[]) => events.filter(event => event.type === 'provisioning.failed' && event.data.tenantSlug === 'fragile')
+      let retried = false
+      const events = await readUntil(response, (events) => {
+        if (failures(events).length >= 1 && !retried) {
+          retried = true
+          void stack.api.request('POST', '/tenants/fragile/provisioning/files/retry', { token: stack.operator })
+        }
+        return failures(events).length >= 2
+      }, 15_000)
+      expect(failures(events).map(event => event.data)).toMatchObject([
+        { step: 'files', attempts: 1 },
+        { step: 'files', attempts: 1 },
+      ])
+    }
+    finally {
+      stack.twins.ocis.clearFaults()
+      await stack.stopWorkers()
+    }
+  })
 })

@@ -35,8 +35,8 @@ export function createOperatorEvents(db: Database, logger: Logger): OperatorEven
   let since: Promise<Date> | undefined
   const pending = new Set<string>()
   let flush: NodeJS.Timeout | undefined
-  /** Per step, the count of failed attempts last announced: a new count is a new failure. */
-  const announced = new Map<string, number>()
+  /** Per step, the failure last announced (generation and count of failed attempts): a new one is news. */
+  const announced = new Map<string, string>()
 
   const emit = (event: OperatorEvent) => {
     for (const listener of listeners)
@@ -55,13 +55,22 @@ export function createOperatorEvents(db: Database, logger: Logger): OperatorEven
     for (const tenantId of tenants) {
       const failures = await findStepFailures(db, tenantId, from).catch((error: Error) => {
         logger.warn({ err: error.message, tenantId }, 'failed provisioning steps could not be read')
-        return []
+        return undefined
       })
-      for (const { key, ...failure } of failures) {
-        if (announced.get(key) === failure.attempts)
+      if (!failures)
+        continue
+      // A step of this tenant that is not failing any more (it succeeded, its count starting again)
+      // is forgotten, so its next failure is news even in the same generation and with the same count.
+      const failing = new Set(failures.map(failure => failure.key))
+      for (const key of announced.keys()) {
+        if (key.startsWith(`${tenantId}:`) && !failing.has(key))
+          announced.delete(key)
+      }
+      for (const { key, mark, ...failure } of failures) {
+        if (announced.get(key) === mark)
           continue
         announced.delete(key)
-        announced.set(key, failure.attempts)
+        announced.set(key, mark)
         if (announced.size > ANNOUNCED_MAX)
           announced.delete(announced.keys().next().value!)
         emit({ type: 'provisioning.failed', data: failure })
