@@ -37,7 +37,12 @@ async function changeStatus(page: Page, action: 'suspend' | 'resume', reason: st
   await expect(dialog.getByTestId('confirm-accept')).toBeDisabled()
   await dialog.getByTestId('confirm-input').fill(TENANT)
   await dialog.getByTestId('confirm-accept').click()
-  await expect(page.getByTestId('toast-success')).toBeVisible()
+  // An earlier action's toast may still be up: wait for this one's.
+  await expect(page.getByTestId('toast-success').filter({
+    hasText: action === 'suspend'
+      ? `${TENANT} is suspended`
+      : `${TENANT} is resuming`,
+  })).toBeVisible()
 }
 
 // A run stopped half-way leaves the tenant suspended; the retry starts from an active tenant again.
@@ -95,10 +100,10 @@ test('the provisioning tab shows each step live and reconciles on demand', async
     await expect(page.getByTestId(`step-${step}`)).toBeVisible()
 
   await page.getByTestId('reconcile-now').click()
-  await expect(page.getByTestId('toast-success')).toBeVisible()
+  await expect(page.getByTestId('toast-success').filter({ hasText: 'Every step is due now' })).toBeVisible()
   // Every step was made due, and the live stream shows the reconciler bringing them back to rest.
   await expect(page.getByTestId('provisioning-summary')).toHaveAttribute('data-converged', 'true', { timeout: RECONCILE_TIMEOUT })
   await page.getByTestId('retry-mail').click()
-  await expect(page.getByTestId('toast-success')).toBeVisible()
+  await expect(page.getByTestId('toast-success').filter({ hasText: 'Mail (Stalwart) is due now' })).toBeVisible()
   await expect(page.getByTestId('provisioning-summary')).toHaveAttribute('data-converged', 'true', { timeout: RECONCILE_TIMEOUT })
 })
