@@ -7,7 +7,18 @@ export default defineNuxtRouteMiddleware(async (to) => {
   const { loggedIn, user } = useOidcAuth()
   if (!loggedIn.value)
     return
-  const me = await useOperatorMe().load()
+  let me
+  try {
+    me = await useOperatorMe().load()
+  }
+  catch (error) {
+    const statusCode = (error as { statusCode?: number }).statusCode ?? 503
+    // A session the server no longer holds (revoked, expired beyond refresh): sign in again.
+    if (statusCode === 401)
+      return navigateTo('/auth/login', { external: true })
+    // Without knowing the role the console cannot decide what to show: an error page, not a half console.
+    throw createError({ statusCode, statusMessage: 'Operator access could not be checked', fatal: true })
+  }
   const groups = (user.value?.userInfo as { groups?: unknown } | undefined)?.groups
   const access = operatorAccessOf(me, groups)
   if (access !== 'granted')
