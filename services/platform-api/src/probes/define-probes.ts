@@ -61,7 +61,9 @@ export function defineProbes(config: Config, db: Database): ProbeDefinition[] {
     const base = config[setting]
     if (!base)
       return { name, kind: 'http', target: null }
-    const url = new URL(path, base)
+    // Joined onto the configured URL's own path: an upstream served under a prefix (`/auth/`) keeps it.
+    const url = new URL(base)
+    url.pathname = `${url.pathname.replace(/\/+$/, '')}${path}`
     url.username = ''
     url.password = ''
     return {

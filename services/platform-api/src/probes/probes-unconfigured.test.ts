@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net'
 import type { TestApi } from '../../test/test-api'
+import { createServer as createHttpServer } from 'node:http'
 import { createServer } from 'node:net'
 import { count, eq, sql } from 'drizzle-orm'
 import pino from 'pino'
@@ -148,6 +149,24 @@ describe('an upstream nobody listens for', () => {
 })
 
 describe('retention', () => {
+  it('keeps the path of an upstream served under a prefix', async () => {
+    const server = createHttpServer((req, res) => {
+      res.writeHead(req.url === '/auth/-/health/ready/'
+        ? 204
+        : 404).end()
+    })
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+    try {
+      const { port } = server.address() as AddressInfo
+      const [authentik] = defineProbes({ ...api.deps.config, AUTHENTIK_URL: `http://127.0.0.1:${port}/auth/` }, api.database.db)
+      expect(authentik).toMatchObject({ name: 'authentik', target: `127.0.0.1:${port}` })
+      await authentik!.check!(AbortSignal.timeout(2000))
+    }
+    finally {
+      server.close()
+    }
+  })
+
   it('prunes results older than the retention in batches, and keeps the rest', async () => {
     const old = Array.from({ length: 2500 }, (_, i) => ({
       probe: 'postgres',

@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm'
 import { diffFields } from '../audit/diff-fields'
 import { can } from '../auth/capabilities'
 import { partners, tenants } from '../db/schema'
-import { forbidden, Problem } from '../http/problem'
+import { conflict, forbidden, Problem } from '../http/problem'
 import { getTenant } from './get-tenant'
 import { toTenant } from './to-tenant'
 
@@ -33,6 +33,10 @@ export async function setTenantPartner({ db, principal, slug, partnerSlug, audit
     capability: 'tenant:partner',
     forUpdate: true,
   })
+  // A deleted tenant's history belongs to whoever sold it; moving it would hand that history to another
+  // partner (audit visibility follows the tenant's partner) for no customer left to serve.
+  if (current.status === 'deleted')
+    throw conflict(`Tenant "${slug}" is deleted: its partner can no longer change.`)
   let partnerId: string | null = null
   if (partnerSlug) {
     if (!can(principal, 'tenant:partner', { partnerSlug }))

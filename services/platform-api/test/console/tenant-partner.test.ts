@@ -109,6 +109,18 @@ describe('attaching and detaching a tenant\'s partner', () => {
     expect((await attach('globex', 'stratus', superAdmin)).status).toBe(200)
   })
 
+  it('leaves a deleted tenant with the partner that sold it (409 problem)', async () => {
+    await api.database.db.update(tenants).set({ status: 'deleted' }).where(eq(tenants.slug, 'globex'))
+    try {
+      await expectProblem(await attach('globex', 'nimbus'), 409)
+      await expectProblem(await detach('globex'), 409)
+      expect(await partnerOf('globex')).toBe('stratus')
+    }
+    finally {
+      await api.database.db.update(tenants).set({ status: 'active' }).where(eq(tenants.slug, 'globex'))
+    }
+  })
+
   it('answers a problem for an unknown partner or tenant and a bad body', async () => {
     await expectProblem(await attach('acme', 'nobody'), 422, {
       errors: [
