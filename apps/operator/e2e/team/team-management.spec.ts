@@ -30,6 +30,7 @@ test('a super admin adds an operator, changes their role and takes them off the 
   // The shared contract validates in the browser before anything is sent.
   await page.getByTestId('add-operator-email').fill('not-an-address')
   await page.getByTestId('add-operator-submit').click()
+  await expect(page.getByTestId('add-operator-name-error')).toBeVisible()
   await expect(page.getByTestId('add-operator-email-error')).toBeVisible()
   await expect(page.getByTestId('add-operator-email')).toHaveAttribute('aria-invalid', 'true')
 
