@@ -1,6 +1,7 @@
 export * from './audit'
 export * from './datetime'
 export * from './domains'
+export * from './flags'
 export * from './groups'
 export * from './operator-console'
 export * from './operators'

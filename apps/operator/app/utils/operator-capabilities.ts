@@ -44,6 +44,9 @@ export const OPERATOR_CAPABILITIES = {
   'operator:manage': SUPER_ADMINS,
   'system:read': ALL_OPERATORS,
   'probe:run': OPERATOR_WRITERS,
+  'flag:read': ALL_OPERATORS,
+  'flag:write': OPERATOR_LEADS,
+  'flag:kill': OPERATOR_WRITERS,
 } as const satisfies Record<string, readonly TOperatorRole[]>
 
 export type TOperatorCapability = keyof typeof OPERATOR_CAPABILITIES

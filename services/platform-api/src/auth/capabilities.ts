@@ -113,6 +113,12 @@ export const CAPABILITIES = {
   'system:read': { operator: ALL_OPERATORS, partner: [], tenant: [] },
   /** Probe a dependency now, outside the schedule. */
   'probe:run': { operator: OPERATOR_WRITERS, partner: [], tenant: [] },
+  /** Feature flags, their rules, overrides, schedules, counts and the stale list: every operator reads them. */
+  'flag:read': { operator: ALL_OPERATORS, partner: [], tenant: [] },
+  /** Creating and changing flags, overrides, segments and schedules: a release decision for the leads. */
+  'flag:write': { operator: OPERATOR_LEADS, partner: [], tenant: [] },
+  /** The kill switch (and restoring a killed flag): an emergency stop any operator who acts may pull. */
+  'flag:kill': { operator: OPERATOR_WRITERS, partner: [], tenant: [] },
 } as const satisfies Record<string, Grant>
 
 export type Capability = keyof typeof CAPABILITIES

@@ -1,5 +1,6 @@
 export * from './audit'
 export * from './domains'
+export * from './flags'
 export * from './partners'
 export * from './probes'
 export * from './provisioning'
