@@ -1,1 +1,5 @@
+export { compileFlagSet } from './flag-set/compile-flag-set'
+export { normalizedHash, STRATEGY_SEED, VARIANT_SEED } from './hash/normalized-hash'
 export type * from './types'
+export { createUnleashEvaluator } from './unleash/create-unleash-evaluator'
+export type { UnleashEvaluator } from './unleash/create-unleash-evaluator'
