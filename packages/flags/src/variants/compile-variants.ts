@@ -24,28 +24,27 @@ export function compileVariants(
 ): VariantSelector | null {
   if (!variants || variants.length === 0)
     return null
-  const weights = resolveVariantWeights(variants)
-  const total = weights.reduce((sum, weight) => sum + weight, 0)
+  const resolved = resolveVariantWeights(variants)
+  const total = resolved.reduce((sum, variant) => sum + variant.weight, 0)
   if (total <= 0)
     return () => null
-  const stickiness = variants[0]!.stickiness || fallbackStickiness || 'default'
-  const overrides = variants.flatMap(variant => (variant.overrides ?? []).map(override => ({
+  const stickiness = resolved[0]!.stickiness || fallbackStickiness || 'default'
+  const overrides = resolved.flatMap(variant => (variant.overrides ?? []).map(override => ({
     variant: toSelected(variant),
     contextName: override.contextName,
     values: new Set(override.values),
   })))
   const slots: Slot[] = []
   let upTo = 0
-  variants.forEach((variant, index) => {
-    const weight = weights[index]!
-    upTo += weight
-    if (weight > 0) {
+  for (const variant of resolved) {
+    upTo += variant.weight
+    if (variant.weight > 0) {
       slots.push({
         variant: toSelected(variant),
         upTo,
       })
     }
-  })
+  }
   return (context) => {
     for (const override of overrides) {
       const value = resolveContextValue(context, override.contextName)

@@ -4,30 +4,28 @@ import type { UnleashVariant } from '../types'
 const TOTAL_WEIGHT = 1000
 
 /**
- * Weights as Unleash's server computes them before handing variants to a client: `fix` variants keep
- * their weight, the other (`variable`) ones share what is left equally, the first ones taking the
- * indivisible remainder. Without any `fix` variant the weights are used as given (relative), which is
- * what SDKs do with the already-computed weights they receive.
+ * Variants as Unleash's server stores them before any client sees them: `fix` variants keep their
+ * weight, the others (`variable`, the default) share what is left of 1000 equally, the first ones taking
+ * the indivisible remainder, and the list is reordered variable-first, fixed-last (the order decides
+ * which hash buckets a variant gets). Without any `fix` variant the list is used as given, with relative
+ * weights, which is what SDKs do with the already-computed lists they receive.
  */
-export function resolveVariantWeights(variants: readonly UnleashVariant[]): number[] {
+export function resolveVariantWeights(variants: readonly UnleashVariant[]): UnleashVariant[] {
   const fixed = variants.filter(variant => variant.weightType === 'fix')
   if (fixed.length === 0)
-    return variants.map(variant => variant.weight)
-  const variableCount = variants.length - fixed.length
+    return [...variants]
+  const variable = variants.filter(variant => variant.weightType !== 'fix')
   const left = Math.max(0, TOTAL_WEIGHT - fixed.reduce((sum, variant) => sum + variant.weight, 0))
-  const share = variableCount > 0
-    ? Math.floor(left / variableCount)
+  const share = variable.length > 0
+    ? Math.floor(left / variable.length)
     : 0
-  let remainder = variableCount > 0
-    ? left % variableCount
+  const remainder = variable.length > 0
+    ? left % variable.length
     : 0
-  return variants.map((variant) => {
-    if (variant.weightType === 'fix')
-      return variant.weight
-    const extra = remainder > 0
+  return [
+    ...variable.map((variant, index) => ({ ...variant, weight: share + (index < remainder
       ? 1
-      : 0
-    remainder -= extra
-    return share + extra
-  })
+      : 0) })),
+    ...fixed,
+  ]
 }
