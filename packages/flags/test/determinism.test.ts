@@ -6,6 +6,8 @@ import { evaluationTranscript, TRANSCRIPT_IDS } from './fixtures/evaluation-tran
 
 const run = promisify(execFile)
 const script = fileURLToPath(new URL('./fixtures/print-evaluation-transcript.ts', import.meta.url))
+// `--import tsx` resolves from the working directory: the package's, wherever the runner was started.
+const cwd = fileURLToPath(new URL('..', import.meta.url))
 
 // A user must get the same answer from every API process (and after a restart): nothing in the hash
 // or the evaluation may depend on process state such as insertion order or a per-process seed.
@@ -14,7 +16,7 @@ describe('determinism across processes', () => {
     const parent = evaluationTranscript()
     expect(parent.split('\n')).toHaveLength(TRANSCRIPT_IDS + 1)
     const children = await Promise.all([1, 2, 3].map(() =>
-      run(process.execPath, ['--import', 'tsx', script], { maxBuffer: 64 * 1024 * 1024 })))
+      run(process.execPath, ['--import', 'tsx', script], { cwd, maxBuffer: 64 * 1024 * 1024 })))
     for (const child of children)
       expect(child.stdout === parent).toBe(true)
   }, 60_000)

@@ -3,16 +3,10 @@ import type { UnleashState } from '../src/types'
 import type { SpecificationCheck } from './load-specification'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createUnleashEvaluator } from '../src'
+import { KNOWN_FAILURES } from './known-failures'
 import { loadSpecification } from './load-specification'
 
-/**
- * Checks of @unleash/client-specification this engine is known to answer differently, with why.
- * Empty: every evaluation check passes. A listed check that starts passing fails the suite, so the
- * list never goes stale.
- */
-const KNOWN_FAILURES: ReadonlyMap<string, string> = new Map<string, string>([])
-
-/** The share of checks that must pass (the rest listed above, each with its reason). */
+/** The share of checks that must pass (the rest listed in known-failures.ts, each with its reason). */
 const MINIMUM_PASS_RATIO = 0.95
 
 const checks = loadSpecification()
@@ -54,12 +48,13 @@ describe('@unleash/client-specification', () => {
   }
 
   afterAll(() => {
+    // Over the checks that ran (all of them unless a name filter was given; the count is asserted in
+    // specification-count.test.ts).
     const passed = [
       ...outcomes.values(),
     ].filter(Boolean).length
-    const ratio = passed / checks.length
-    console.info(`Unleash client specification: ${passed} / ${checks.length} checks passed (${(ratio * 100).toFixed(1)} %)`)
-    expect(outcomes.size).toBe(checks.length)
+    const ratio = passed / outcomes.size
+    console.info(`Unleash client specification: ${passed} / ${outcomes.size} checks passed (${(ratio * 100).toFixed(1)} %), ${checks.length} in the suite`)
     expect(ratio).toBeGreaterThanOrEqual(MINIMUM_PASS_RATIO)
   })
 })
