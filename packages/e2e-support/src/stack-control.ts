@@ -9,6 +9,8 @@ export interface StackControl {
   /** Successful token-endpoint grants by `grant_type` since the start or the last reset. */
   tokenGrants: () => Promise<Record<string, number>>
   resetTokenGrants: () => Promise<void>
+  /** An access token the IdP issues to the demo user with this e-mail, for calling the API as them. */
+  accessToken: (email: string) => Promise<string>
   /** Replaces every record the DNS twin serves (what the API's domain checks find). */
   setDnsRecords: (records: readonly DnsTwinRecord[]) => Promise<void>
 }
@@ -52,6 +54,10 @@ export function stackControl(layout: StackLayout): StackControl {
     tokenGrants: async () => await call('GET', '/idp/token-grants') as Record<string, number>,
     resetTokenGrants: async () => {
       await call('DELETE', '/idp/token-grants')
+    },
+    accessToken: async (email) => {
+      const { token } = await call('POST', '/idp/access-token', { email }) as { token: string }
+      return token
     },
     setDnsRecords: async (records) => {
       await call('PUT', '/dns/records', { records })

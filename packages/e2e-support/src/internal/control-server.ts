@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AppServer } from '../start-app-server'
 import { once } from 'node:events'
 import { createServer } from 'node:http'
+import { DEMO_USERS } from '@dezky/twins'
 
 export interface ControlTargets {
   idp: Idp
@@ -39,6 +40,14 @@ const ROUTES: Record<string, Route> = {
     idp.setAccessTokenTtl(seconds as number)
   },
   'GET /idp/token-grants': async (_req, { idp }) => idp.tokenGrants(),
+  // A spec acting as another person through the API (an operator flipping a flag), as the IdP issues it.
+  'POST /idp/access-token': async (req, { idp }) => {
+    const { email } = await readJson(req)
+    const user = DEMO_USERS.find(candidate => candidate.email === email)
+    if (!user)
+      throw new Error(`no demo user with e-mail ${String(email)}`)
+    return { token: await idp.issueAccessToken({ sub: user.subject }) }
+  },
   'DELETE /idp/token-grants': async (_req, { idp }) => idp.resetTokenGrants(),
   'PUT /dns/records': async (req, { dns }) => {
     if (!dns)
