@@ -1,5 +1,8 @@
 import { defineStackLayout } from '@dezky/e2e-support'
 
+/** The environment the stack's API evaluates flags in (OFREP, /flags/events), which the flag specs set up. */
+export const FLAGS_ENVIRONMENT = 'development'
+
 // Ports differ from `pnpm dev` (3000/4000/4010…) and from the operator console's suite (3200/…), so
 // they can all run at once. The portal's suite runs against the whole product: every upstream twin, the
 // reconciler, and the built portal run by the stack (restartable through the control port).
@@ -18,4 +21,5 @@ export const STACK = defineStackLayout({
     },
     control: 4139,
   },
+  apiEnv: { FLAGS_ENVIRONMENT },
 })
