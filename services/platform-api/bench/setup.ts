@@ -10,6 +10,7 @@ import { tokenVerificationFromConfig } from '../src/auth/token-verification'
 import { loadConfig } from '../src/config'
 import { createDatabase } from '../src/db/client'
 import { migrateDatabase } from '../src/db/migrate'
+import { createFlagRuntime } from '../src/flag-evaluation/flag-runtime'
 import { createOperatorEvents } from '../src/operator-events/operator-events'
 import { createProvisioningEvents } from '../src/provisioning/provisioning-events'
 import { createMetrics } from '../src/system/metrics'
@@ -66,8 +67,10 @@ export async function startBenchEnv(): Promise<BenchEnv> {
       metrics: createMetrics(db.$client),
       provisioningEvents: createProvisioningEvents(db, pino({ level: 'silent' })),
       operatorEvents: createOperatorEvents(db, pino({ level: 'silent' })),
+      flags: createFlagRuntime(db, config, pino({ level: 'silent' })),
     }
     stops.push(() => deps.provisioningEvents.close())
+    stops.push(() => deps.flags.close())
     // The same verifier without its verified-token cache: what a token costs the first time it is seen.
     const verifyTokenUncached = tokenVerificationFromConfig(config, { jwks, cacheMaxEntries: 0 }).verifyToken
     const token = await idp.issueAccessToken({

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { DOMAIN_CONFIG } from './domains/domain-config'
+import { FLAG_CONFIG } from './flag-evaluation/flag-config'
 import { PROBE_CONFIG } from './probes/probe-config'
 import { RECONCILER_CONFIG } from './provisioning/reconciler-config'
 
@@ -56,6 +57,7 @@ export const ZConfig = z.object({
   ...RECONCILER_CONFIG,
   ...DOMAIN_CONFIG,
   ...PROBE_CONFIG,
+  ...FLAG_CONFIG,
 })
 export type Config = z.infer<typeof ZConfig>
 

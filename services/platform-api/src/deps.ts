@@ -2,6 +2,7 @@ import type { Logger } from 'pino'
 import type { TokenVerifier } from './auth/verify-token'
 import type { Config } from './config'
 import type { Database } from './db/client'
+import type { FlagRuntime } from './flag-evaluation/flag-runtime'
 import type { OperatorEvents } from './operator-events/operator-events'
 import type { ProvisioningEvents } from './provisioning/provisioning-events'
 import type { Metrics } from './system/metrics'
@@ -17,4 +18,6 @@ export interface AppDeps {
   provisioningEvents: ProvisioningEvents
   /** Probe changes and failed provisioning attempts, for the operators' event stream. */
   operatorEvents: OperatorEvents
+  /** The compiled feature flags of this process's environment, their evaluation counts and caller look-ups. */
+  flags: FlagRuntime
 }

@@ -1,6 +1,8 @@
 import type { AnyRoute } from './http/define-route'
 import { auditRoutes } from './audit/routes'
 import { domainRoutes } from './domains/routes'
+import { flagEvaluationRoutes } from './flag-evaluation/routes'
+import { flagRoutes } from './flags/routes'
 import { launcherRoutes } from './launcher/routes'
 import { operatorEventRoutes } from './operator-events/routes'
 import { operatorRoutes } from './operators/routes'
@@ -28,4 +30,6 @@ export const ROUTES: readonly AnyRoute[] = [
   ...operatorEventRoutes,
   ...overviewRoutes,
   ...operatorRoutes,
+  ...flagEvaluationRoutes,
+  ...flagRoutes,
 ]

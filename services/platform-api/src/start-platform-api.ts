@@ -11,6 +11,9 @@ import { loadConfig } from './config'
 import { createDatabase } from './db/client'
 import { startEmbeddedPostgres } from './db/embedded'
 import { migrateDatabase } from './db/migrate'
+import { assertFlagsEnvironment } from './flag-evaluation/assert-flags-environment'
+import { createFlagRuntime } from './flag-evaluation/flag-runtime'
+import { startFlagScheduleRunner } from './flags/start-flag-schedule-runner'
 import { createOperatorEvents } from './operator-events/operator-events'
 import { probeRunnerFromConfig } from './probes/probe-runner-from-config'
 import { createProvisioningEvents } from './provisioning/provisioning-events'
@@ -78,6 +81,15 @@ export async function startPlatformApi(env: Record<string, string | undefined> =
     metrics: createMetrics(db.$client),
     provisioningEvents: createProvisioningEvents(db, logger),
     operatorEvents: createOperatorEvents(db, logger),
+    flags: createFlagRuntime(db, config, logger),
+  }
+  try {
+    await assertFlagsEnvironment(db, deps.flags.environment)
+  }
+  catch (error) {
+    await db.$client.end().catch(() => {})
+    await embedded?.stop()
+    throw new StartupError((error as Error).message)
   }
   const reconciler = config.RECONCILER === 'inline'
     ? reconcilerFromConfig(config, db, logger, {
@@ -86,6 +98,9 @@ export async function startPlatformApi(env: Record<string, string | undefined> =
     : undefined
   const prober = config.PROBES === 'inline'
     ? probeRunnerFromConfig(config, db, logger)
+    : undefined
+  const flagSchedules = config.FLAG_SCHEDULES === 'inline'
+    ? startFlagScheduleRunner({ db, logger, intervalMs: config.FLAG_SCHEDULE_INTERVAL_SECONDS * 1000 })
     : undefined
   const app = createApp(deps)
   const server: Server = serve({
@@ -106,8 +121,10 @@ export async function startPlatformApi(env: Record<string, string | undefined> =
       await server.close(true)
       await reconciler?.stop()
       await prober?.stop()
+      await flagSchedules?.stop()
       await deps.provisioningEvents.close()
       await deps.operatorEvents.close()
+      await deps.flags.close()
       await db.$client.end()
       await embedded?.stop()
     },

@@ -7,6 +7,7 @@ import { auditLog } from '../src/db/schema'
 import { isMutation } from '../src/http/define-route'
 import { ROUTES } from '../src/routes'
 import { addMember, fixtureDomain, prepareForRoute, seedFixture } from './fixtures'
+import { isFlagRoute, prepareFlagRoute, uniqueFlagBody } from './flags/flag-route-fixture'
 import { seedOperator } from './operators/directory'
 import { startRouteUpstreams } from './portal/route-upstreams'
 import { createTestApi } from './test-api'
@@ -36,6 +37,8 @@ async function auditCount() {
 }
 
 async function call(route: typeof ROUTES[number], token: string) {
+  if (isFlagRoute(route.path))
+    return callFlagRoute(route, token)
   let path = route.path.replace(':slug', route.path.startsWith('/partners')
     ? 'nimbus'
     : 'acme')
@@ -53,6 +56,17 @@ async function call(route: typeof ROUTES[number], token: string) {
   if (body && typeof body.email === 'string')
     body.email = `a${++unique}-${body.email}`
   return api.request(route.method, path, {
+    token,
+    body,
+    headers: { 'x-request-id': `req-${route.operationId}`, 'user-agent': 'audit-test' },
+  })
+}
+
+async function callFlagRoute(route: typeof ROUTES[number], token: string) {
+  const body = structuredClone(route.example?.body) as Record<string, unknown> | undefined
+  if (body)
+    uniqueFlagBody(route.path, body, ++unique)
+  return api.request(route.method, await prepareFlagRoute(api.database.db, route.path), {
     token,
     body,
     headers: { 'x-request-id': `req-${route.operationId}`, 'user-agent': 'audit-test' },

@@ -10,6 +10,7 @@ import { partners, tenants } from '../src/db/schema'
 import { isMutation } from '../src/http/define-route'
 import { ROUTES } from '../src/routes'
 import { addMember, fixtureDomain, prepareForRoute, seedFixture } from './fixtures'
+import { isFlagRoute, prepareFlagRoute, sampleFlagPath, uniqueFlagBody } from './flags/flag-route-fixture'
 import { seedOperator } from './operators/directory'
 import { startRouteUpstreams } from './portal/route-upstreams'
 import { PRINCIPALS } from './principals'
@@ -56,6 +57,7 @@ function exampleBody(route: AnyRoute, partnerSlug?: string): unknown {
     body.domains = body.domains.map(domain => `n${n}-${domain}`)
   if ('partnerSlug' in body && partnerSlug)
     body.partnerSlug = partnerSlug
+  uniqueFlagBody(route.path, body, n)
   return body
 }
 
@@ -114,6 +116,8 @@ describe.each(routesOf('partner'))('$method $path (partner scope)', (route) => {
 
 /** Global routes that address one operator (`/operators/:id`) get a fresh one, made in the Authentik twin. */
 async function globalPathFor(route: AnyRoute): Promise<string> {
+  if (isFlagRoute(route.path))
+    return prepareFlagRoute(api.database.db, route.path)
   return route.path.includes(':id')
     ? route.path.replace(':id', await seedOperator(upstreams.idp, 'technician'))
     : route.path
@@ -180,15 +184,28 @@ describe.each(routesOf('list'))('$method $path (list)', (route) => {
   it.each(PRINCIPALS)('$label sees exactly what it may', async (p) => {
     if (isMutation(route))
       throw new Error('list routes are reads')
-    const response = await api.request('GET', `${route.path}${route.path.includes('export')
-      ? ''
-      : '?limit=200'}`, {
-      token: tokens.get(p.label),
-    })
-    expect(response.status).toBe(200)
-    const items: Record<string, unknown>[] = route.path.endsWith('/export')
-      ? (await response.text()).split('\n').filter(Boolean).map(line => JSON.parse(line))
-      : (await response.json()).items
+    // Every page: the flag routes' entries alone fill more than one page of the audit log.
+    const items: Record<string, unknown>[] = []
+    let cursor: string | null = null
+    do {
+      const response = await api.request('GET', `${route.path}${route.path.includes('export')
+        ? ''
+        : `?limit=200${cursor
+          ? `&cursor=${encodeURIComponent(cursor)}`
+          : ''}`}`, {
+        token: tokens.get(p.label),
+      })
+      expect(response.status).toBe(200)
+      if (route.path.endsWith('/export')) {
+        items.push(...(await response.text()).split('\n').filter(Boolean).map(line => JSON.parse(line)))
+        cursor = null
+      }
+      else {
+        const page = await response.json() as { items: Record<string, unknown>[], nextCursor: string | null }
+        items.push(...page.items)
+        cursor = page.nextCursor
+      }
+    } while (cursor)
     const capability = route.access.scope === 'list'
       ? route.access.capability
       : 'tenant:read'
@@ -215,7 +232,9 @@ describe.each(routesOf('list'))('$method $path (list)', (route) => {
 
 describe('every authenticated route', () => {
   it.each(ROUTES.filter(r => r.auth))('$method $path refuses a missing token with 401 problem', async (route) => {
-    const response = await api.request(route.method, route.path.replace(':slug', 'acme').replace(':userId', crypto.randomUUID()).replace(':id', crypto.randomUUID()).replace(':step', 'identity').replace(':domain', 'example.com').replace(':name', 'postgres'), {
+    const response = await api.request(route.method, (isFlagRoute(route.path)
+      ? sampleFlagPath(route.path)
+      : route.path).replace(':slug', 'acme').replace(':userId', crypto.randomUUID()).replace(':id', crypto.randomUUID()).replace(':step', 'identity').replace(':domain', 'example.com').replace(':name', 'postgres'), {
       body: route.body
         ? {}
         : undefined,

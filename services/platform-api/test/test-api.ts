@@ -8,6 +8,7 @@ import pino from 'pino'
 import { createApp } from '../src/app'
 import { tokenVerificationFromConfig } from '../src/auth/token-verification'
 import { loadConfig } from '../src/config'
+import { createFlagRuntime } from '../src/flag-evaluation/flag-runtime'
 import { createOperatorEvents } from '../src/operator-events/operator-events'
 import { createProvisioningEvents } from '../src/provisioning/provisioning-events'
 import { createMetrics } from '../src/system/metrics'
@@ -51,6 +52,7 @@ export async function createTestApi(env: Record<string, string> = {}, options: {
     metrics: createMetrics(database.db.$client),
     provisioningEvents: createProvisioningEvents(database.db, pino({ level: 'silent' })),
     operatorEvents: createOperatorEvents(database.db, pino({ level: 'silent' })),
+    flags: createFlagRuntime(database.db, config, pino({ level: 'silent' })),
   }
   const app = createApp(deps)
   return {
@@ -88,6 +90,7 @@ export async function createTestApi(env: Record<string, string> = {}, options: {
     close: async () => {
       await deps.provisioningEvents.close()
       await deps.operatorEvents.close()
+      await deps.flags.close()
       await database.drop()
       if (!options.idp)
         await idp.stop()

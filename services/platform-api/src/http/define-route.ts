@@ -62,6 +62,11 @@ export interface RouteDefinition<
    * the pool and opens its own short transaction with `ctx.transaction`.
    */
   transaction?: 'request' | 'handler'
+  /**
+   * A POST that changes nothing: it takes a body only because its input does not fit a query string
+   * (OFREP evaluation). It runs as a read: no transaction, no audit entry.
+   */
+  readOnly?: true
   /** A valid body, shown in the reference and used by the route-driven tests (they make slugs and emails unique). */
   example?: { body?: unknown }
   /** Success status and schema of the JSON body; `raw` routes return their own Response. */
@@ -78,4 +83,4 @@ export function defineRoute<PS extends z.ZodType, QS extends z.ZodType, BS exten
 
 export type AnyRoute = RouteDefinition<any, any, any, any>
 
-export const isMutation = (route: AnyRoute) => route.method !== 'GET'
+export const isMutation = (route: AnyRoute) => route.method !== 'GET' && !route.readOnly

@@ -1,7 +1,10 @@
-import type { OperatorEvents } from './operator-events'
+/** Anything that announces typed events: the operators' events, the flag changes. */
+export interface EventSourceOfTypes {
+  subscribe: (listener: (event: { type: string, data: unknown }) => void) => () => void
+}
 
 export interface StreamOperatorEventsOptions {
-  events: OperatorEvents
+  events: EventSourceOfTypes
   /** The request's signal: the stream ends when the client goes away. */
   signal: AbortSignal
   /** The stream closes after this long; EventSource reconnects, and the token is checked again. */
@@ -15,6 +18,7 @@ const encoder = new TextEncoder()
  * Server-sent events for the operator console's notification drawer: `probe.changed` and
  * `provisioning.failed`, each as it happens (nothing is replayed: the drawer is news, the probes page and
  * a tenant's provisioning tab hold the state). Same lifetime and heartbeat rules as the provisioning stream.
+ * `GET /flags/events` streams flag changes the same way.
  */
 export function streamOperatorEvents(options: StreamOperatorEventsOptions): Response {
   let cleanup = () => {}
