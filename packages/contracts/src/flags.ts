@@ -383,16 +383,15 @@ export type TFlagsChangedEvent = z.infer<typeof ZFlagsChangedEvent>
 
 // OFREP (OpenFeature Remote Evaluation Protocol), transcribed from its OpenAPI document.
 
-/** OFREP reasons (OpenFeature's). */
+/** The reasons OFREP's evaluationSuccess allows (a subset of OpenFeature's: no DEFAULT, no ERROR). */
 export const OFREP_REASONS = [
   'STATIC',
   'TARGETING_MATCH',
   'SPLIT',
   'DISABLED',
-  'DEFAULT',
   'UNKNOWN',
-  'ERROR',
 ] as const
+export type TOfrepReason = typeof OFREP_REASONS[number]
 export const OFREP_ERROR_CODES = [
   'PARSE_ERROR',
   'TARGETING_KEY_MISSING',
@@ -413,7 +412,7 @@ export const ZOfrepMetadata = z.record(z.string(), z.union([
 export const ZOfrepEvaluationSuccess = z.object({
   key: z.string(),
   value: z.boolean(),
-  reason: z.string(),
+  reason: z.enum(OFREP_REASONS),
   variant: z.string().optional(),
   metadata: ZOfrepMetadata.optional(),
 })

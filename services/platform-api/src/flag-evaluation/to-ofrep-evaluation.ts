@@ -1,12 +1,16 @@
-import type { TFlagDecision, TOfrepEvaluationSuccess } from '@dezky/contracts'
+import type { TFlagDecision, TOfrepEvaluationSuccess, TOfrepReason } from '@dezky/contracts'
 import type { FlagEvaluation } from '@dezky/flags'
 
-/** OpenFeature's reasons for Dezky's decisions. */
-const REASONS: Record<TFlagDecision, string> = {
+/**
+ * OFREP's reasons for Dezky's decisions. OFREP allows five (STATIC, TARGETING_MATCH, SPLIT, DISABLED,
+ * UNKNOWN), not OpenFeature's DEFAULT: a flag held off by its parent reads DISABLED, and a targeted flag
+ * no rule matched STATIC (its fallback, off); `metadata.decision` says exactly which.
+ */
+const REASONS: Record<TFlagDecision, TOfrepReason> = {
   killed: 'DISABLED',
   archived: 'DISABLED',
   override: 'TARGETING_MATCH',
-  dependency: 'DEFAULT',
+  dependency: 'DISABLED',
   off: 'STATIC',
   on: 'STATIC',
   rollout: 'SPLIT',
@@ -33,7 +37,7 @@ export function toOfrepEvaluation(evaluation: FlagEvaluation, flagSetVersion: nu
     key: evaluation.key,
     value: evaluation.value,
     reason: evaluation.decision === 'targeted' && evaluation.strategyIndex === null
-      ? 'DEFAULT'
+      ? 'STATIC'
       : REASONS[evaluation.decision],
     variant: evaluation.variant?.name ?? (evaluation.value ? 'on' : 'off'),
     metadata,
