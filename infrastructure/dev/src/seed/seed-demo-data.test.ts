@@ -8,6 +8,7 @@ import { startPlatformApi } from '@dezky/platform-api'
 import { DEMO_TENANTS, freePort, startTwins } from '@dezky/twins'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoAdminToken } from './demo-admin-token'
+import { DEMO_FLAGS } from './demo-flags'
 import { demoMembers } from './demo-members'
 import { reprovisionDemoTenants } from './reprovision-demo-tenants'
 import { seedDemoData } from './seed-demo-data'
@@ -62,7 +63,7 @@ describe('seedDemoData', () => {
     const first = await seedDemoData({ apiUrl: api.url, token })
     const members = demoMembers()
     expect(first.existing).toEqual([])
-    expect(first.created).toHaveLength(1 + DEMO_TENANTS.length + members.length)
+    expect(first.created).toHaveLength(1 + DEMO_TENANTS.length + members.length + DEMO_FLAGS.length)
 
     // The API's reconciler provisions each new tenant into the twins; the owners get a welcome mail.
     const tenantsAfterFirst = await tenantsWhenSettled()
@@ -81,6 +82,13 @@ describe('seedDemoData', () => {
     const tenants = await get<{ items: { slug: string }[] }>('/tenants?limit=100')
     expect(tenants.items.map(t => t.slug).sort()).toEqual(DEMO_TENANTS.map(t => t.slug).sort())
     expect(tenants.items).toEqual(tenantsAfterFirst)
+
+    // The flags' rules, overrides and kill switch were set once, by the first run.
+    const killed = await get<{ kill: { reason: string } | null }>('/flags/billing.new-invoices')
+    expect(killed.kill?.reason).toBe(DEMO_FLAGS.find(flag => flag.killReason)!.killReason)
+    const acmeFlags = await get<{ items: { key: string, value: boolean, decision: string }[] }>('/tenants/acme/flags?environment=development')
+    expect(acmeFlags.items.find(item => item.key === 'files.external-sharing')).toMatchObject({ value: true, decision: 'override' })
+    expect(acmeFlags.items.find(item => item.key === 'portal.setup-checklist')).toMatchObject({ value: true, decision: 'on' })
 
     const acme = await get<{ items: { email: string, role: string }[] }>('/tenants/acme/members?limit=100')
     expect(acme.items.map(m => [m.email, m.role]).sort()).toEqual(

@@ -1,7 +1,9 @@
 import type { TCreateTenant } from '@dezky/contracts'
 import type { DemoPartner, IdpUser } from '@dezky/twins'
+import type { DemoFlag } from './demo-flags'
 import type { SeedOutcome } from './post-idempotent'
 import { DEMO_PARTNERS, DEMO_TENANTS, DEMO_USERS } from '@dezky/twins'
+import { DEMO_FLAGS } from './demo-flags'
 import { demoMembers } from './demo-members'
 import { postIdempotent } from './post-idempotent'
 
@@ -13,6 +15,7 @@ export interface SeedDemoDataOptions {
   partners?: readonly DemoPartner[]
   tenants?: readonly TCreateTenant[]
   users?: readonly IdpUser[]
+  flags?: readonly DemoFlag[]
 }
 
 export interface SeedReport {
@@ -22,7 +25,7 @@ export interface SeedReport {
 }
 
 /**
- * Puts the demo partners, tenants and tenant members in place through the public API, so the data
+ * Puts the demo partners, tenants, tenant members and feature flags in place through the public API, so the data
  * passes the same validation, authorisation and audit trail as an operator's. Safe to run on every
  * start: whatever exists already is left as it is.
  *
@@ -31,8 +34,18 @@ export interface SeedReport {
  * console.log(`${report.created.length} created, ${report.existing.length} already there`)
  */
 export async function seedDemoData(options: SeedDemoDataOptions): Promise<SeedReport> {
-  const { apiUrl, token, partners = DEMO_PARTNERS, tenants = DEMO_TENANTS, users = DEMO_USERS } = options
+  const { apiUrl, token, partners = DEMO_PARTNERS, tenants = DEMO_TENANTS, users = DEMO_USERS, flags = DEMO_FLAGS } = options
   const report: SeedReport = { created: [], existing: [] }
+  const send = async (method: string, path: string, body: unknown) => {
+    const response = await fetch(new URL(path, `${apiUrl}/`), {
+      method,
+      headers: { 'authorization': `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+    if (!response.ok)
+      throw new Error(`${method} ${path} answered ${response.status}: ${(await response.text()).slice(0, 500)}`)
+    await response.body?.cancel()
+  }
   const post = async (label: string, path: string, body: unknown) => {
     const outcome: SeedOutcome = await postIdempotent({ apiUrl, token, path, body })
     report[outcome].push(label)
@@ -48,6 +61,21 @@ export async function seedDemoData(options: SeedDemoDataOptions): Promise<SeedRe
   for (const member of demoMembers(users).filter(m => seededTenants.has(m.tenantSlug))) {
     const { tenantSlug, ...body } = member
     await post(`member ${member.email} in ${tenantSlug}`, `/tenants/${tenantSlug}/members`, body)
+  }
+  // A flag's rules, overrides and kill switch are set only when this run created it, so what operators
+  // changed since survives a restart.
+  for (const flag of flags) {
+    const { rules, overrides = [], killReason, ...definition } = flag
+    const label = `flag ${flag.key}`
+    await post(label, '/flags', definition)
+    if (report.created.at(-1) !== label)
+      continue
+    for (const [environment, rule] of Object.entries(rules))
+      await send('PUT', `/flags/${flag.key}/environments/${environment}`, rule)
+    for (const { environment, scope, scopeId, value, note } of overrides)
+      await send('PUT', `/flags/${flag.key}/overrides/${environment}/${scope}/${scopeId}`, { value, note })
+    if (killReason)
+      await send('POST', `/flags/${flag.key}/kill`, { reason: killReason })
   }
   return report
 }
