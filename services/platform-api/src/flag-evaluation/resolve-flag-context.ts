@@ -65,6 +65,10 @@ export async function resolveFlagContext(principal: Principal, attributes: Recor
     sessionId: typeof attributes.sessionId === 'string'
       ? attributes.sessionId
       : undefined,
+    // For the remoteAddress strategy: what the caller says its user's address is (the API only sees the BFF's).
+    remoteAddress: typeof attributes.remoteAddress === 'string'
+      ? attributes.remoteAddress
+      : undefined,
     properties,
   }
 }
