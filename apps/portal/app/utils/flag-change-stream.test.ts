@@ -1,9 +1,10 @@
+import { createSharedEventSources, STREAM_BACKOFF_MS as FLAG_STREAM_BACKOFF_MS } from '@dezky/ui/app/utils/shared-event-source'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createFlagChangeStream, FLAG_STREAM_BACKOFF_MS } from './flag-change-stream'
+import { createFlagChangeStream } from './flag-change-stream'
 
 /**
  * A stand-in for the browser's EventSource with the parts the stream uses: listeners by type, readyState
- * and close (as in the operator's shared-event-source test). The e2e suite runs the real one against the BFF.
+ * and close (as in the layer's shared-event-source test). The e2e suite runs the real one against the BFF.
  */
 class FakeEventSource {
   static readonly CLOSED = 2
@@ -45,8 +46,10 @@ function stream() {
   const flags = createFlagChangeStream({
     url: '/api/flags/events',
     onChange: keys => changes.push(keys),
-    EventSourceImpl: FakeEventSource as unknown as typeof EventSource,
-    jitter: () => 1,
+    sources: createSharedEventSources({
+      EventSourceImpl: FakeEventSource as unknown as typeof EventSource,
+      jitter: () => 1,
+    }),
   })
   return { flags, changes }
 }
