@@ -21,12 +21,11 @@ export function loadFlagSet(db: Database, environment: string): Promise<FlagSetS
 
 async function readFlagSet(db: Transaction, environment: string): Promise<FlagSetSnapshot> {
   const [versionRow] = await db.select({ version: flagSetVersion.version }).from(flagSetVersion).where(eq(flagSetVersion.id, 1))
-  const [flagRows, configRows, overrideRows, segmentRows] = await Promise.all([
-    db.select().from(flags).orderBy(flags.key),
-    db.select().from(flagConfigs).where(eq(flagConfigs.environment, environment)),
-    db.select().from(flagOverrides).where(eq(flagOverrides.environment, environment)),
-    db.select({ id: flagSegments.id, constraints: flagSegments.constraints }).from(flagSegments),
-  ])
+  // One after the other: a transaction is one connection, and pg does not run queries on it concurrently.
+  const flagRows = await db.select().from(flags).orderBy(flags.key)
+  const configRows = await db.select().from(flagConfigs).where(eq(flagConfigs.environment, environment))
+  const overrideRows = await db.select().from(flagOverrides).where(eq(flagOverrides.environment, environment))
+  const segmentRows = await db.select({ id: flagSegments.id, constraints: flagSegments.constraints }).from(flagSegments)
   const configs = new Map(configRows.map(row => [row.flagKey, row]))
   const overrides = Map.groupBy(overrideRows, row => row.flagKey)
   const definitions = flagRows.map((row): FlagDefinition => {

@@ -23,17 +23,16 @@ const PAST_SCHEDULES = 20
 /** A flag with every environment's rule, its overrides, schedules, last evaluation and stale reasons. */
 export async function getFlag(db: Queryable, key: string): Promise<TFlag> {
   const row = await getFlagRow(db, key)
-  const [configs, overrides, schedules, [evaluated]] = await Promise.all([
-    db.select().from(flagConfigs).where(eq(flagConfigs.flagKey, key)),
-    db.select().from(flagOverrides).where(eq(flagOverrides.flagKey, key)).orderBy(asc(flagOverrides.environment), asc(flagOverrides.scope), asc(flagOverrides.scopeId)),
-    db.select().from(flagSchedules).where(eq(flagSchedules.flagKey, key)).orderBy(
-      sql`(${flagSchedules.appliedAt} is null and ${flagSchedules.cancelledAt} is null) desc`,
-      desc(flagSchedules.runAt),
-    ).limit(200),
-    db.select({
-      last: max(flagEvaluationCounts.hour),
-    }).from(flagEvaluationCounts).where(eq(flagEvaluationCounts.flagKey, key)),
-  ])
+  // One after the other: mutations call this in their transaction, one connection that pg does not share.
+  const configs = await db.select().from(flagConfigs).where(eq(flagConfigs.flagKey, key))
+  const overrides = await db.select().from(flagOverrides).where(eq(flagOverrides.flagKey, key)).orderBy(asc(flagOverrides.environment), asc(flagOverrides.scope), asc(flagOverrides.scopeId))
+  const schedules = await db.select().from(flagSchedules).where(eq(flagSchedules.flagKey, key)).orderBy(
+    sql`(${flagSchedules.appliedAt} is null and ${flagSchedules.cancelledAt} is null) desc`,
+    desc(flagSchedules.runAt),
+  ).limit(200)
+  const [evaluated] = await db.select({
+    last: max(flagEvaluationCounts.hour),
+  }).from(flagEvaluationCounts).where(eq(flagEvaluationCounts.flagKey, key))
   const pending = schedules.filter(schedule => !schedule.appliedAt && !schedule.cancelledAt).sort((a, b) => a.runAt.getTime() - b.runAt.getTime())
   const past = schedules.filter(schedule => schedule.appliedAt || schedule.cancelledAt).slice(0, PAST_SCHEDULES)
   return toFlag(row, {
