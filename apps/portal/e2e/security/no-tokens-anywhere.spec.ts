@@ -1,44 +1,11 @@
 import type { IdpUser } from '@dezky/twins'
-import type { BrowserContext } from '@playwright/test'
-import { JWT_SHAPED } from '@dezky/e2e-support'
+import { cookieHeaderFor, JWT_SHAPED, readBffAnswer } from '@dezky/e2e-support'
 import { expect, test } from '@playwright/test'
 import { bffGetRoutes } from '../support/bff-get-routes'
 import { PARTNER_ADMIN, SEED_PARTNER, SEED_TENANT, TENANT_OWNER } from '../support/demo'
 import { PARTNER_ADMIN_PAGES, TENANT_OWNER_PAGES } from '../support/portal-pages'
 import { signIn } from '../support/sign-in'
 import { STACK } from '../support/stack'
-
-/** An event stream never ends by itself: read what arrives in this long, then hang up. */
-const STREAM_READ_MS = 1500
-
-async function cookieHeader(context: BrowserContext) {
-  return (await context.cookies(STACK.appUrl)).map(cookie => `${cookie.name}=${cookie.value}`).join('; ')
-}
-
-/** The body of a BFF answer with the browser's cookies, streams included (cut after a moment). */
-async function readBody(path: string, cookie: string): Promise<{ status: number, body: string }> {
-  const controller = new AbortController()
-  const response = await fetch(`${STACK.appUrl}${path}`, {
-    headers: { cookie },
-    signal: controller.signal,
-  })
-  const timer = setTimeout(() => controller.abort(), STREAM_READ_MS)
-  let body = ''
-  try {
-    const reader = response.body?.getReader()
-    const decoder = new TextDecoder()
-    for (let read = await reader?.read(); read && !read.done; read = await reader!.read())
-      body += decoder.decode(read.value, { stream: true })
-  }
-  catch (error) {
-    if ((error as Error).name !== 'AbortError')
-      throw error
-  }
-  finally {
-    clearTimeout(timer)
-  }
-  return { status: response.status, body }
-}
 
 const ROLES: { label: string, user: IdpUser, home: string, pages: string[] }[] = [
   {
@@ -66,11 +33,11 @@ for (const { label, user, home, pages } of ROLES) {
       expect(await page.content(), `${path} (after hydration)`).not.toMatch(JWT_SHAPED)
     }
 
-    const cookie = await cookieHeader(page.context())
+    const cookie = await cookieHeaderFor(page.context(), STACK.appUrl)
     const routes = bffGetRoutes()
     expect(routes).toContain('/api/me')
     for (const path of routes) {
-      const { status, body } = await readBody(path, cookie)
+      const { status, body } = await readBffAnswer(STACK.appUrl, path, cookie)
       expect(status, `${path} must not fail`).toBeLessThan(500)
       expect(body, `${path} leaks a JWT`).not.toMatch(JWT_SHAPED)
     }
