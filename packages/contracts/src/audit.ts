@@ -40,6 +40,9 @@ export const ZAuditFilters = z.object({
   action: z.string().regex(/^[a-z][\w.]*\*?$/, 'an action such as tenant.update or tenant.*').max(100).optional(),
   from: ZDateTime.optional(),
   to: ZDateTime.optional(),
+  /** What the entry is about (`flag`, `segment`, `tenant`, …); with `targetId`, one object's history. */
+  targetType: z.string().regex(/^[a-z][\w.-]*$/, 'a target type such as flag').max(50).optional(),
+  targetId: z.string().min(1).max(255).optional(),
 })
 export type TAuditFilters = z.infer<typeof ZAuditFilters>
 

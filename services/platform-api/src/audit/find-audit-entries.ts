@@ -17,6 +17,9 @@ export interface AuditFilters {
   action?: string
   from?: string
   to?: string
+  /** One kind of object (`flag`), or with `targetId` one object's history (a flag's key). */
+  targetType?: string
+  targetId?: string
 }
 
 export interface FindAuditEntriesOptions extends AuditFilters {
@@ -45,6 +48,12 @@ export function auditWhere(principal: Principal, filters: AuditFilters, beforeSe
       ? eq(auditLog.actorSubject, filters.actor)
       : undefined,
     action,
+    filters.targetType
+      ? eq(auditLog.targetType, filters.targetType)
+      : undefined,
+    filters.targetId
+      ? eq(auditLog.targetId, filters.targetId)
+      : undefined,
     filters.from
       ? gte(auditLog.at, new Date(filters.from))
       : undefined,
