@@ -492,3 +492,13 @@ describe('bulk answers carry no rule', () => {
     expect(text).not.toContain('globex')
   })
 })
+
+describe('a flag\'s history', () => {
+  it('is its audit entries, filtered by target type and id', async () => {
+    const page = await (await api.request('GET', '/audit?targetType=flag&targetId=o.scoped', { token: noc })).json() as { items: { action: string, targetId: string }[] }
+    expect(page.items.length).toBeGreaterThan(3)
+    expect(page.items.every(item => item.targetId === 'o.scoped')).toBe(true)
+    expect(page.items.map(item => item.action)).toContain('flag.kill')
+    await expectProblem(await api.request('GET', '/audit?targetType=Not%20A%20Type', { token: noc }), 400)
+  })
+})
