@@ -16,6 +16,8 @@ export interface PlatformApiOptions<S extends z.ZodType> {
   body?: unknown
   /** The contract of a successful answer (from `@dezky/contracts`); anything else is a 502. */
   schema: S
+  /** Request headers the API reads beyond the standard ones (e.g. `if-match` for optimistic concurrency). */
+  headers?: Record<string, string>
 }
 
 /**
@@ -61,6 +63,7 @@ export async function callPlatformApi<S extends z.ZodType>(
           'accept-language': getRequestHeader(event, 'accept-language'),
         }),
         ...(hasBody && { 'content-type': 'application/json' }),
+        ...options.headers,
       },
       body: hasBody
         ? JSON.stringify(options.body)
