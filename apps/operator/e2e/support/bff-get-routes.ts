@@ -8,11 +8,15 @@ const API_DIRS = [
   fileURLToPath(new URL('../../../../packages/ui/server/api', import.meta.url)),
 ]
 
-/** The value each dynamic segment takes in the crawl: a seeded tenant, a seeded partner. */
+/**
+ * The value each dynamic segment takes in the crawl: a seeded tenant, a seeded partner, a probe, a flag
+ * key (a flag the stack may not have: its 404 must leak nothing either).
+ */
 const PARAMS: Record<string, string> = {
   tenant: SEED_TENANTS[0]!.slug,
   slug: SEED_PARTNERS[0]!.slug,
   name: 'postgres',
+  key: 'portal.setup-checklist',
 }
 
 function routeFor(file: string): string {
