@@ -128,3 +128,40 @@ describe('flag cache staleness', () => {
     }
   })
 })
+
+describe('flag cache announcements', () => {
+  it('announces a change only once the set holds it, even when it lands during a load', async () => {
+    const cache = createFlagCache({
+      db: otherPool,
+      logger,
+      environment: 'development',
+      pollMs: 60_000,
+    })
+    const seen: { announced: number, held: number, value: boolean | undefined }[] = []
+    const stop = cache.subscribe((event) => {
+      void cache.current().then(({ version, set }) => seen.push({
+        announced: Number(event.version),
+        held: version,
+        value: set.evaluate('bound.flag', {})?.value,
+      }))
+    })
+    try {
+      await cache.current()
+      await new Promise(resolve => setTimeout(resolve, 200))
+      // Each change lands while the previous one's reload may still be running.
+      for (const state of ['on', 'off', 'on', 'off', 'on'] as const)
+        await setState(state, true)
+      const until = Date.now() + 3000
+      while (!seen.some(entry => entry.value === true && entry.held >= Math.max(...seen.map(s => s.announced))) && Date.now() < until)
+        await new Promise(resolve => setTimeout(resolve, 10))
+      expect(seen.length).toBeGreaterThan(0)
+      for (const entry of seen)
+        expect(entry.held, JSON.stringify(seen)).toBeGreaterThanOrEqual(entry.announced)
+      expect(seen.at(-1)!.value).toBe(true)
+    }
+    finally {
+      stop()
+      await cache.close()
+    }
+  })
+})

@@ -103,7 +103,20 @@ export function createFlagCache(options: FlagCacheOptions): FlagCache {
     }
     if (cached && Number(event.version) <= cached.version)
       return
-    reload().then(() => announce(event), error => logger.warn({ err: (error as Error).message }, 'flag set reload failed'))
+    reloadUntil(Number(event.version)).then(() => announce(event), error => logger.warn({ err: (error as Error).message }, 'flag set reload failed'))
+  }
+
+  /**
+   * Reloads until the set holds `version`: a NOTIFY that arrives while a load is running joins that load,
+   * which may have read before the change committed; announcing then would send clients to re-evaluate
+   * against the old set, and nothing would tell them again.
+   */
+  async function reloadUntil(version: number) {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const held = await reload()
+      if (held.version >= version)
+        return
+    }
   }
 
   async function checkVersion() {
