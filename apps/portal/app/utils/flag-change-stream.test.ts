@@ -1,44 +1,7 @@
 import { createSharedEventSources, STREAM_BACKOFF_MS as FLAG_STREAM_BACKOFF_MS } from '@dezky/ui/app/utils/shared-event-source'
+import { FakeEventSource } from '@dezky/ui/test/fake-event-source'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createFlagChangeStream } from './flag-change-stream'
-
-/**
- * A stand-in for the browser's EventSource with the parts the stream uses: listeners by type, readyState
- * and close (as in the layer's shared-event-source test). The e2e suite runs the real one against the BFF.
- */
-class FakeEventSource {
-  static readonly CLOSED = 2
-  static opened: FakeEventSource[] = []
-  readyState = 0
-  listeners = new Map<string, ((event: unknown) => void)[]>()
-  constructor(readonly url: string) {
-    FakeEventSource.opened.push(this)
-  }
-
-  addEventListener(type: string, listener: (event: unknown) => void) {
-    this.listeners.set(type, [
-      ...this.listeners.get(type) ?? [],
-      listener,
-    ])
-  }
-
-  close() {
-    this.readyState = FakeEventSource.CLOSED
-  }
-
-  emit(type: string, data?: string) {
-    if (type === 'open')
-      this.readyState = 1
-    for (const listener of this.listeners.get(type) ?? [])
-      listener({ data })
-  }
-
-  /** The browser gave up: a reconnect was refused (401, 5xx). */
-  refuse() {
-    this.readyState = FakeEventSource.CLOSED
-    this.emit('error')
-  }
-}
 
 function stream() {
   FakeEventSource.opened = []

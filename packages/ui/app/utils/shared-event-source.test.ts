@@ -1,37 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
+import { FakeEventSource } from '../../test/fake-event-source'
 import { createSharedEventSources } from './shared-event-source'
-
-/**
- * A stand-in for the browser's EventSource with the parts the sharing uses: listeners by type, readyState
- * and close. The browser tests (e2e) run the real one against the BFF.
- */
-class FakeEventSource {
-  static readonly CLOSED = 2
-  static opened: FakeEventSource[] = []
-  readyState = 0
-  closed = false
-  listeners = new Map<string, ((event: unknown) => void)[]>()
-  constructor(readonly url: string) {
-    FakeEventSource.opened.push(this)
-  }
-
-  addEventListener(type: string, listener: (event: unknown) => void) {
-    this.listeners.set(type, [
-      ...this.listeners.get(type) ?? [],
-      listener,
-    ])
-  }
-
-  close() {
-    this.closed = true
-    this.readyState = FakeEventSource.CLOSED
-  }
-
-  emit(type: string, data?: string) {
-    for (const listener of this.listeners.get(type) ?? [])
-      listener({ data })
-  }
-}
 
 function sources() {
   FakeEventSource.opened = []
