@@ -2,7 +2,7 @@ import type { TestDatabase } from '../../test/test-database'
 import type { Database } from '../db/client'
 import { sql } from 'drizzle-orm'
 import pino from 'pino'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase } from '../../test/test-database'
 import { createDatabase } from '../db/client'
 import { flagConfigs, flags } from '../db/schema'
@@ -43,6 +43,23 @@ async function setState(state: 'on' | 'off', notify: boolean) {
   })
 }
 
+const opened: ReturnType<typeof createFlagCache>[] = []
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map(cache => cache.close()))
+})
+
+/** A cache as another API process would hold it: its own pool, its own LISTEN connection. */
+function cacheOnOtherPool(pollMs: number) {
+  const cache = createFlagCache({
+    db: otherPool,
+    logger,
+    environment: 'development',
+    pollMs,
+  })
+  opened.push(cache)
+  return cache
+}
+
 /** How long until the cache evaluates the flag as `value`, polling every 5 ms. */
 async function timeUntil(cache: ReturnType<typeof createFlagCache>, value: boolean, limitMs = 3000): Promise<number> {
   const started = performance.now()
@@ -57,86 +74,51 @@ async function timeUntil(cache: ReturnType<typeof createFlagCache>, value: boole
 
 describe('flag cache staleness', () => {
   it('sees a change another process commits within 1 s, by NOTIFY', async () => {
-    const cache = createFlagCache({
-      db: otherPool,
-      logger,
-      environment: 'development',
-      pollMs: 60_000,
-    })
-    try {
-      expect((await cache.current()).set.evaluate('bound.flag', {})?.value).toBe(false)
-      // Let the LISTEN connection settle, so the NOTIFY is what delivers (the poll is a minute away).
-      await new Promise(resolve => setTimeout(resolve, 200))
-      const timings: number[] = []
-      for (const state of ['on', 'off', 'on'] as const) {
-        await setState(state, true)
-        timings.push(await timeUntil(cache, state === 'on'))
-      }
-      expect(Math.max(...timings)).toBeLessThan(1000)
+    const cache = cacheOnOtherPool(60_000)
+    expect((await cache.current()).set.evaluate('bound.flag', {})?.value).toBe(false)
+    // Let the LISTEN connection settle, so the NOTIFY is what delivers (the poll is a minute away).
+    await new Promise(resolve => setTimeout(resolve, 200))
+    const timings: number[] = []
+    for (const state of ['on', 'off', 'on'] as const) {
+      await setState(state, true)
+      timings.push(await timeUntil(cache, state === 'on'))
     }
-    finally {
-      await cache.close()
-    }
+    expect(Math.max(...timings)).toBeLessThan(1000)
   })
 
   it('sees a change whose NOTIFY was lost within 1 s, by the version poll', async () => {
-    const cache = createFlagCache({
-      db: otherPool,
-      logger,
-      environment: 'development',
-      pollMs: 500,
-    })
-    try {
-      const before = (await cache.current()).set.evaluate('bound.flag', {})!.value
-      await setState(before ? 'off' : 'on', false)
-      const elapsed = await timeUntil(cache, !before)
-      expect(elapsed).toBeLessThan(1000)
-    }
-    finally {
-      await cache.close()
-    }
+    const cache = cacheOnOtherPool(500)
+    const before = (await cache.current()).set.evaluate('bound.flag', {})!.value
+    await setState(before ? 'off' : 'on', false)
+    const elapsed = await timeUntil(cache, !before)
+    expect(elapsed).toBeLessThan(1000)
   })
 
   it('announces each committed change to subscribers once, with its keys', async () => {
-    const cache = createFlagCache({
-      db: otherPool,
-      logger,
-      environment: 'development',
-      pollMs: 60_000,
-    })
+    const cache = cacheOnOtherPool(60_000)
     const heard: { version: string, keys: string[] }[] = []
     const stop = cache.subscribe(event => heard.push(event))
-    try {
-      await cache.current()
-      await new Promise(resolve => setTimeout(resolve, 200))
-      await setState('off', true)
-      const until = Date.now() + 2000
-      while (heard.length === 0 && Date.now() < until)
-        await new Promise(resolve => setTimeout(resolve, 10))
-      expect(heard).toEqual([
-        {
-          version: expect.any(String),
-          keys: ['bound.flag'],
-        },
-      ])
-      const [row] = await database.db.execute<{ version: string }>(sql`select version from flag_set_version where id = 1`).then(result => result.rows)
-      expect(heard[0]!.version).toBe(String(row!.version))
-    }
-    finally {
-      stop()
-      await cache.close()
-    }
+    await cache.current()
+    await new Promise(resolve => setTimeout(resolve, 200))
+    await setState('off', true)
+    const until = Date.now() + 2000
+    while (heard.length === 0 && Date.now() < until)
+      await new Promise(resolve => setTimeout(resolve, 10))
+    expect(heard).toEqual([
+      {
+        version: expect.any(String),
+        keys: ['bound.flag'],
+      },
+    ])
+    const [row] = await database.db.execute<{ version: string }>(sql`select version from flag_set_version where id = 1`).then(result => result.rows)
+    expect(heard[0]!.version).toBe(String(row!.version))
+    stop()
   })
 })
 
 describe('flag cache announcements', () => {
   it('announces a change only once the set holds it, even when it lands during a load', async () => {
-    const cache = createFlagCache({
-      db: otherPool,
-      logger,
-      environment: 'development',
-      pollMs: 60_000,
-    })
+    const cache = cacheOnOtherPool(60_000)
     const seen: { announced: number, held: number, value: boolean | undefined }[] = []
     const stop = cache.subscribe((event) => {
       void cache.current().then(({ version, set }) => seen.push({
@@ -145,23 +127,18 @@ describe('flag cache announcements', () => {
         value: set.evaluate('bound.flag', {})?.value,
       }))
     })
-    try {
-      await cache.current()
-      await new Promise(resolve => setTimeout(resolve, 200))
-      // Each change lands while the previous one's reload may still be running.
-      for (const state of ['on', 'off', 'on', 'off', 'on'] as const)
-        await setState(state, true)
-      const until = Date.now() + 3000
-      while (!seen.some(entry => entry.value === true && entry.held >= Math.max(...seen.map(s => s.announced))) && Date.now() < until)
-        await new Promise(resolve => setTimeout(resolve, 10))
-      expect(seen.length).toBeGreaterThan(0)
-      for (const entry of seen)
-        expect(entry.held, JSON.stringify(seen)).toBeGreaterThanOrEqual(entry.announced)
-      expect(seen.at(-1)!.value).toBe(true)
-    }
-    finally {
-      stop()
-      await cache.close()
-    }
+    await cache.current()
+    await new Promise(resolve => setTimeout(resolve, 200))
+    // Each change lands while the previous one's reload may still be running.
+    for (const state of ['on', 'off', 'on', 'off', 'on'] as const)
+      await setState(state, true)
+    const until = Date.now() + 3000
+    while (!seen.some(entry => entry.value === true && entry.held >= Math.max(...seen.map(s => s.announced))) && Date.now() < until)
+      await new Promise(resolve => setTimeout(resolve, 10))
+    expect(seen.length).toBeGreaterThan(0)
+    for (const entry of seen)
+      expect(entry.held, JSON.stringify(seen)).toBeGreaterThanOrEqual(entry.announced)
+    expect(seen.at(-1)!.value).toBe(true)
+    stop()
   })
 })
