@@ -15,6 +15,7 @@ const OPERATOR_AREAS = [
   'users',
   'palette',
   'notifications',
+  'flags',
 ]
 
 export default defineNuxtConfig({

@@ -41,6 +41,11 @@ export default defineAppConfig({
         to: '/users',
         labelKey: 'users.nav',
       },
+      {
+        key: 'flags',
+        to: '/flags',
+        labelKey: 'flags.nav',
+      },
     ],
   },
 })
