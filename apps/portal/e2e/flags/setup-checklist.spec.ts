@@ -1,11 +1,10 @@
 import type { TTenantDomainList } from '@dezky/contracts'
 import type { Page } from '@playwright/test'
-import { collectAppErrors, expectNoSeriousA11yViolations } from '@dezky/e2e-support'
+import { collectAppErrors, expectNoSeriousA11yViolations, flagOperator } from '@dezky/e2e-support'
 import { expect, test } from '@playwright/test'
 import { OTHER_TENANT, SEED_TENANT, TENANT_OWNER } from '../support/demo'
-import { flagOperator } from '../support/flags'
 import { signIn } from '../support/sign-in'
-import { STACK } from '../support/stack'
+import { FLAGS_ENVIRONMENT, STACK } from '../support/stack'
 
 const KEY = 'portal.setup-checklist'
 const DASHBOARD = `/t/${SEED_TENANT.slug}`
@@ -21,7 +20,7 @@ test.describe.configure({ mode: 'serial' })
 let operator: Awaited<ReturnType<typeof flagOperator>>
 
 test.beforeAll(async () => {
-  operator = await flagOperator()
+  operator = await flagOperator(STACK, FLAGS_ENVIRONMENT)
   await operator.ensure(KEY, 'Get started checklist')
   await operator.set(KEY, { state: 'off' })
 })
