@@ -21,4 +21,5 @@ export const OPERATOR_PAGES = [
   '/flags?archived=include&type=release',
   '/flags/new',
   '/flags/stale',
+  '/flags/segments',
 ]

@@ -10,7 +10,11 @@ export const ZFlagEnvironmentParams = ZFlagParams.extend({ environment: ZFlagEnv
 /** `/api/flags/[key]/overrides/[environment]/[scope]/[scopeId]` */
 export const ZFlagOverrideParams = ZFlagEnvironmentParams.extend({ scope: ZFlagScope, scopeId: ZFlagScopeId })
 
+/** A serial row id (schedules, segments), within Postgres' `integer`. */
+const ZRowId = z.coerce.number().int().positive().max(2_147_483_647)
+
 /** `/api/flags/[key]/schedules/[id]` */
-export const ZFlagScheduleParams = ZFlagParams.extend({
-  id: z.coerce.number().int().positive().max(2_147_483_647),
-})
+export const ZFlagScheduleParams = ZFlagParams.extend({ id: ZRowId })
+
+/** `/api/flag-segments/[id]` */
+export const ZFlagSegmentParams = z.object({ id: ZRowId })
