@@ -31,6 +31,32 @@ function entry(patch: Partial<TAuditEntry>): TAuditEntry {
 }
 
 describe('auditSentence', () => {
+  it('names a flag by its key, and the scheduler as the platform', () => {
+    expect(auditSentence(entry({
+      action: 'flag.kill',
+      targetType: 'flag',
+      targetId: 'portal.card',
+      tenantSlug: null,
+      changes: [
+        { field: 'reason', before: null, after: 'Incident' },
+      ],
+    })))
+      .toEqual({
+        key: 'overview.recent.sentence.flag_kill',
+        actor: ANA,
+        tenant: null,
+        target: 'portal.card',
+      })
+    expect(auditSentence(entry({
+      action: 'flag.schedule_apply',
+      actor: { subject: 'system:flag-scheduler', roles: [] },
+      targetType: 'flag',
+      targetId: 'portal.card',
+      tenantSlug: null,
+    })))
+      .toMatchObject({ key: 'overview.recent.sentence.flag_schedule_apply', actor: null, target: 'portal.card' })
+  })
+
   it('tells a known tenant action as its sentence, naming the tenant', () => {
     expect(auditSentence(entry({}))).toEqual({
       key: 'overview.recent.sentence.tenant_suspend',

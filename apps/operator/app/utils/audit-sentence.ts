@@ -28,6 +28,16 @@ export const AUDIT_SENTENCES: Readonly<Record<string, readonly Slot[]>> = {
   'operator.update': [],
   'operator.remove': [],
   'probe.run': ['target'],
+  'flag.create': ['target'],
+  'flag.update': ['target'],
+  'flag.rule_update': ['target'],
+  'flag.override_set': ['target'],
+  'flag.override_remove': ['target'],
+  'flag.kill': ['target'],
+  'flag.restore': ['target'],
+  'flag.archive': ['target'],
+  'flag.unarchive': ['target'],
+  'flag.schedule_apply': ['target'],
 }
 
 /** Fields whose value names the target better than its id (most ids are UUIDs). */
