@@ -4,7 +4,7 @@
  * Returns each contestant's figure per round; `compare` takes the medians.
  *
  * @example
- * const rounds = await alternate(3, { baseline: () => measureThroughput(a, {}), candidate: () => measureThroughput(b, {}) })
+ * const rounds = await alternate(3, { baseline: () => measureThroughput({ url: a }), candidate: () => measureThroughput({ url: b }) })
  */
 export async function alternate<K extends string>(rounds: number, contestants: Record<K, () => Promise<number>>): Promise<Record<K, number[]>> {
   const names = Object.keys(contestants) as K[]

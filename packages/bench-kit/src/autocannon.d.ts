@@ -7,6 +7,8 @@ declare module 'autocannon' {
     /** Seconds. */
     duration?: number
     headers?: Record<string, string>
+    method?: string
+    body?: string
     /** Fire requests from this many worker threads, leaving the main thread to the servers in it. */
     workers?: number
   }
@@ -18,6 +20,8 @@ declare module 'autocannon' {
     timeouts: number
     non2xx: number
     requests: { total: number }
+    /** Answers per status code, e.g. `{ 304: { count: 51234 } }`. */
+    statusCodeStats: Record<string, { count: number }>
   }
 
   export default function autocannon(options: Options): Promise<Result>

@@ -13,31 +13,41 @@ export const LOAD: Load = { connections: 10, durationSeconds: 5 }
 /** Run once per side before the rounds, so the first round does not pay for a cold server. */
 export const WARMUP: Load = { connections: 10, durationSeconds: 1 }
 
+export interface ThroughputTarget {
+  url: string
+  headers?: Record<string, string>
+  /** GET unless set; a POST sends `body` with every request. */
+  method?: 'GET' | 'POST'
+  body?: string
+  /** The one status every answer must have; without it, any 2xx. A 304 path is measured with 304. */
+  status?: number
+}
+
 /**
  * Requests per second a server sustains under a closed-loop autocannon load, fired from a worker thread
  * so the load does not share the event loop of any server living in the bench process. A rate made of
- * 401s, redirects (an expired session) or resets would compare the wrong thing, so any failed or non-2xx
- * answer voids the figure.
+ * 401s, redirects (an expired session) or resets would compare the wrong thing, so any failed answer or
+ * one with another status than expected (any 2xx by default) voids the figure.
  *
  * @example
- * const perSecond = await measureThroughput(`${apiUrl}/tenants/acme`, { authorization: `Bearer ${token}` })
+ * const perSecond = await measureThroughput({ url: `${apiUrl}/tenants/acme`, headers: { authorization: `Bearer ${token}` } })
  */
-export async function measureThroughput(url: string, headers: Record<string, string>, load: Load = LOAD): Promise<number> {
+export async function measureThroughput(target: ThroughputTarget, load: Load = LOAD): Promise<number> {
   const result = await autocannon({
-    url,
-    headers,
+    url: target.url,
+    headers: target.headers ?? {},
+    method: target.method ?? 'GET',
+    body: target.body,
     connections: load.connections,
     duration: load.durationSeconds,
     workers: 1,
   })
-  if (result.errors || result.timeouts || result.non2xx)
-    throw new Error(`load on ${url}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx answers`)
+  const unexpected = target.status === undefined
+    ? result.non2xx
+    : result.requests.total - (result.statusCodeStats[target.status]?.count ?? 0)
+  if (result.errors || result.timeouts || unexpected > 0)
+    throw new Error(`load on ${target.url}: ${result.errors} errors, ${result.timeouts} timeouts, ${unexpected} answers other than ${target.status ?? '2xx'}`)
   return result.requests.total / result.duration
-}
-
-export interface ThroughputTarget {
-  url: string
-  headers?: Record<string, string>
 }
 
 /**
@@ -50,9 +60,9 @@ export interface ThroughputTarget {
 export async function throughputRounds<K extends string>(rounds: number, targets: Record<K, ThroughputTarget>): Promise<Record<K, number[]>> {
   const entries = Object.entries(targets) as [K, ThroughputTarget][]
   for (const [, target] of entries)
-    await measureThroughput(target.url, target.headers ?? {}, WARMUP)
+    await measureThroughput(target, WARMUP)
   return alternate(rounds, Object.fromEntries(entries.map(([name, target]) => [
     name,
-    () => measureThroughput(target.url, target.headers ?? {}),
+    () => measureThroughput(target),
   ])) as Record<K, () => Promise<number>>)
 }
