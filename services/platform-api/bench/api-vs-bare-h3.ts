@@ -1,10 +1,9 @@
 import type { BenchResult } from '@dezky/bench-kit'
-import type { Server } from 'srvx'
 import type { BenchEnv } from './setup'
 import { compare, throughputRounds } from '@dezky/bench-kit'
 import { H3 } from 'h3'
-import { serve } from 'srvx/node'
 import { createFloorApp } from './floor-app'
+import { listen } from './listen'
 import { importSigningKey } from './signing-key'
 
 const ROUNDS = 3
@@ -41,16 +40,4 @@ export async function benchApiVsBareH3(env: BenchEnv): Promise<BenchResult> {
   finally {
     await Promise.all(servers.map(server => server.close(true)))
   }
-}
-
-async function listen(fetch: (request: Request) => Response | Promise<Response>): Promise<Server> {
-  const server = serve({
-    fetch,
-    port: 0,
-    hostname: '127.0.0.1',
-    silent: true,
-    gracefulShutdown: false,
-  })
-  await server.ready()
-  return server
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { runSuite } from '@dezky/bench-kit'
 import { benchApiVsBareH3 } from './api-vs-bare-h3'
 import { benchDrizzleVsPg } from './drizzle-vs-pg'
+import { benchOfrepBulk } from './ofrep-bulk'
 import { benchProvisioningCreate } from './provisioning-create'
 import { benchProvisioningNoOp } from './provisioning-noop'
 import { benchProvisioningThroughput } from './provisioning-throughput'
@@ -10,7 +11,7 @@ import { startBenchEnv } from './setup'
 import { benchVerifyVsCrypto } from './verify-vs-crypto'
 
 /**
- * `pnpm bench [api|drizzle|verify|provisioning-noop|provisioning-create|provisioning-throughput…]`: every
+ * `pnpm bench [api|drizzle|verify|provisioning-noop|provisioning-create|provisioning-throughput|ofrep…]`: every
  * figure is a ratio against a baseline measured in the same run, since absolute numbers on shared two-core
  * machines say little. Exits 1 when a goal is missed.
  */
@@ -22,6 +23,7 @@ runSuite({
     'provisioning-noop': benchProvisioningNoOp,
     'provisioning-create': benchProvisioningCreate,
     'provisioning-throughput': benchProvisioningThroughput,
+    'ofrep': benchOfrepBulk,
   },
   async start() {
     const env = await startBenchEnv()
