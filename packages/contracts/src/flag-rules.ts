@@ -42,6 +42,10 @@ export const CONSTRAINT_OPERATORS = [
 export const ZConstraintOperator = z.enum(CONSTRAINT_OPERATORS)
 export type TConstraintOperator = z.infer<typeof ZConstraintOperator>
 
+/** The operators that read one `value` (a number, date, version or pattern); the others read `values`. */
+export const SINGLE_VALUE_OPERATORS: ReadonlySet<TConstraintOperator> = new Set(CONSTRAINT_OPERATORS.filter(operator =>
+  /^(?:NUM_|DATE_|SEMVER_)/.test(operator) || operator === 'REGEX'))
+
 /**
  * The context fields a constraint or stickiness can name. `userId`, `tenant` and `partner` come from the
  * signed-in principal (the caller cannot choose them); the rest from what the caller sends. Any other
