@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import process from 'node:process'
 import { fileURLToPath } from 'node:url'
+import { parseFailedTests } from './lib/parse-failed-tests.mjs'
 import { parseTestCounts } from './lib/parse-test-counts.mjs'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -20,6 +21,8 @@ const ORDER = [
 ]
 /** Enough of a package's output to hold its closing summary. */
 const KEEP_CHARS = 200_000
+/** Failed or flaky tests listed under the summary; more only say how many. */
+const LIST_FAILED = 30
 
 function workspacePackages() {
   const listed = spawnSync('pnpm', ['ls', '-r', '--depth', '-1', '--json'], { cwd: ROOT, encoding: 'utf8' })
@@ -85,6 +88,24 @@ function pad(text, width) {
   return String(text).padEnd(width)
 }
 
+/** The failed and flaky tests of every package, so they stand in the log's tail next to the counts. */
+function printFailures(results) {
+  const failures = results.flatMap(r => r.failures.map(f => ({ ...f, name: r.name })))
+  if (failures.length === 0)
+    return
+  console.log('\n━━ Failed and flaky tests ━━')
+  for (const f of failures.slice(0, LIST_FAILED)) {
+    const label = f.kind === 'flaky'
+      ? 'flaky '
+      : 'FAILED'
+    console.log(`  ${label} ${f.name} › ${f.test}`)
+    if (f.error)
+      console.log(`           ${f.error.slice(0, 300)}`)
+  }
+  if (failures.length > LIST_FAILED)
+    console.log(`  … and ${failures.length - LIST_FAILED} more (see each package's output above)`)
+}
+
 async function main() {
   const suites = [
     {
@@ -119,6 +140,7 @@ async function main() {
       },
       crashed,
       summarised: !!counts,
+      failures: parseFailedTests(output),
     })
   }
 
@@ -146,6 +168,7 @@ async function main() {
       ? `, ${extra}`
       : ''}`, 36)} ${pad(`${(r.ms / 1000).toFixed(1)} s`, 8)} ${note}`)
   }
+  printFailures(results)
   const extra = [total.skipped && `${total.skipped} skipped`, total.flaky && `${total.flaky} flaky`].filter(Boolean).join(', ')
   console.log(`\n${total.passed} passed, ${total.failed} failed${extra
     ? ` (${extra})`
