@@ -67,14 +67,25 @@ async function valueOf(token: string, key: string, context: Record<string, unkno
   return ZOfrepEvaluationSuccess.parse(await response.json())
 }
 
-/** The cache hears the change by NOTIFY; wait until this process's evaluation reflects it (generous: CI is loaded). */
+/**
+ * The cache hears the change by NOTIFY; wait until this process's evaluation reflects it (generous: CI is
+ * loaded). A check that throws is tried again: until the cache has loaded a flag just created, evaluating
+ * it answers 404 and `valueOf` fails its status check. The last error is what a timeout reports.
+ */
 async function eventually(check: () => Promise<boolean>, ms = 5000) {
   const until = Date.now() + ms
-  while (!await check()) {
-    if (Date.now() > until)
-      throw new Error('not reflected in time')
+  let lastError: unknown
+  while (Date.now() <= until) {
+    try {
+      if (await check())
+        return
+    }
+    catch (error) {
+      lastError = error
+    }
     await new Promise(resolve => setTimeout(resolve, 20))
   }
+  throw lastError ?? new Error('not reflected in time')
 }
 
 describe('flag management', () => {
