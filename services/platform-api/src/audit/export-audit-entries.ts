@@ -15,6 +15,8 @@ const CSV_COLUMNS = [
   'at',
   'actorSubject',
   'actorRoles',
+  'actorEmail',
+  'actorName',
   'actingAs',
   'action',
   'targetType',
@@ -63,8 +65,8 @@ export function exportAuditEntries({ db, principal, format, logger, requestId, .
         return
       }
       const text = rows.map(row => format === 'csv'
-        ? csvLine(toAuditEntry(row))
-        : `${JSON.stringify(toAuditEntry(row))}\n`).join('')
+        ? csvLine(toAuditEntry(row, principal))
+        : `${JSON.stringify(toAuditEntry(row, principal))}\n`).join('')
       if (text)
         controller.enqueue(encoder.encode(text))
       beforeSeq = rows.at(-1)?.seq
@@ -88,6 +90,8 @@ function csvLine(entry: TAuditEntry): string {
     ...entry,
     actorSubject: entry.actor.subject,
     actorRoles: entry.actor.roles.join(' '),
+    actorEmail: entry.actor.email,
+    actorName: entry.actor.name,
     changes: JSON.stringify(entry.changes),
   }
   return `${CSV_COLUMNS.map(column => csvCell(values[column])).join(',')}\r\n`

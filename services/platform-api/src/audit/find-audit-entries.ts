@@ -73,7 +73,7 @@ export async function findAuditEntries({ db, principal, limit, cursor, ...filter
   const rows: AuditRow[] = await db.select().from(auditLog).where(auditWhere(principal, filters, beforeSeq)).orderBy(desc(auditLog.seq)).limit(limit + 1)
   const page = toPage(rows, limit, row => encodeCursor(row.seq, row.seq))
   return {
-    items: page.items.map(toAuditEntry),
+    items: page.items.map(row => toAuditEntry(row, principal)),
     nextCursor: page.nextCursor,
   }
 }

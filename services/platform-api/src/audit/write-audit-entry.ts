@@ -8,6 +8,9 @@ import { GENESIS_HASH, hashEntry } from './hash-entry'
 export interface AuditActor {
   subject: string
   roles: string[]
+  /** From the token, so a reader knows who the subject is; none for system actors. */
+  email?: string | null
+  name?: string | null
   actingAs: string | null
   requestId: string | null
   ip: string | null
@@ -36,6 +39,8 @@ export async function writeAuditEntry(tx: Transaction, actor: AuditActor, input:
     at: new Date(),
     actorSubject: actor.subject,
     actorRoles: actor.roles,
+    actorEmail: actor.email ?? null,
+    actorName: actor.name ?? null,
     actingAs: actor.actingAs,
     action: input.action,
     targetType: input.targetType,

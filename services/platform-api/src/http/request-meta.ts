@@ -50,6 +50,8 @@ export function auditActorOf(event: H3Event, principal: Principal): AuditActor {
   return {
     subject: principal.subject,
     roles: rolesOf(principal),
+    email: principal.email,
+    name: principal.name,
     actingAs: principal.actingAs,
     requestId: requestIdOf(event),
     ip: clientIpOf(event),

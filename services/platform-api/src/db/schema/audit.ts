@@ -12,6 +12,12 @@ export const auditLog = pgTable('audit_log', {
   at: timestamp({ withTimezone: true, precision: 3 }).notNull(),
   actorSubject: text().notNull(),
   actorRoles: text().array().notNull(),
+  /**
+   * Who the subject was when they acted, from their token (null for system actors and entries older than
+   * migration 0008): what a reader can recognise, where the subject is an opaque IdP id.
+   */
+  actorEmail: text(),
+  actorName: text(),
   actingAs: text(),
   action: text().notNull(),
   targetType: text().notNull(),
