@@ -2,7 +2,7 @@ import type { TAuditEntry } from '@dezky/contracts'
 import { describe, expect, it } from 'vitest'
 import en from '../../i18n/locales/en/overview.json'
 import ptBR from '../../i18n/locales/pt-BR/overview.json'
-import { AUDIT_SENTENCES, auditSentence, shortSubject } from './audit-sentence'
+import { actorLabel, AUDIT_SENTENCES, auditSentence, shortSubject } from './audit-sentence'
 
 const ANA = 'd68bffd7-c890-450f-a9bc-4a90ae65fe9d'
 
@@ -14,6 +14,8 @@ function entry(patch: Partial<TAuditEntry>): TAuditEntry {
     actor: {
       subject: ANA,
       roles: ['operator:super_admin'],
+      email: null,
+      name: null,
     },
     actingAs: null,
     action: 'tenant.suspend',
@@ -43,13 +45,18 @@ describe('auditSentence', () => {
     })))
       .toEqual({
         key: 'overview.recent.sentence.flag_kill',
-        actor: ANA,
+        actor: 'd68bffd7…',
         tenant: null,
         target: 'portal.card',
       })
     expect(auditSentence(entry({
       action: 'flag.schedule_apply',
-      actor: { subject: 'system:flag-scheduler', roles: [] },
+      actor: {
+        subject: 'system:flag-scheduler',
+        roles: [],
+        email: null,
+        name: null,
+      },
       targetType: 'flag',
       targetId: 'portal.card',
       tenantSlug: null,
@@ -60,7 +67,7 @@ describe('auditSentence', () => {
   it('tells a known tenant action as its sentence, naming the tenant', () => {
     expect(auditSentence(entry({}))).toEqual({
       key: 'overview.recent.sentence.tenant_suspend',
-      actor: ANA,
+      actor: 'd68bffd7…',
       tenant: 'acme',
       target: null,
     })
@@ -115,8 +122,47 @@ describe('auditSentence', () => {
 
   it('tells the platform\'s own work without a person', () => {
     expect(auditSentence(entry({
-      actor: { subject: 'system:reconciler', roles: [] },
+      actor: {
+        subject: 'system:reconciler',
+        roles: [],
+        email: null,
+        name: null,
+      },
     })).actor).toBeNull()
+  })
+})
+
+describe('actorLabel', () => {
+  it('names the actor by name, else address, else the subject cut short', () => {
+    expect(actorLabel({
+      subject: ANA,
+      roles: [],
+      email: 'ana@dezky.dev',
+      name: 'Ana Souza',
+    })).toBe('Ana Souza')
+    expect(actorLabel({
+      subject: ANA,
+      roles: [],
+      email: 'ana@dezky.dev',
+      name: null,
+    })).toBe('ana@dezky.dev')
+    expect(actorLabel({
+      subject: ANA,
+      roles: [],
+      email: null,
+      name: null,
+    })).toBe('d68bffd7…')
+  })
+
+  it('is what a sentence names', () => {
+    expect(auditSentence(entry({
+      actor: {
+        subject: ANA,
+        roles: [],
+        email: 'ana@dezky.dev',
+        name: 'Ana Souza',
+      },
+    })).actor).toBe('Ana Souza')
   })
 })
 

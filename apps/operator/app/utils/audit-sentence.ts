@@ -48,7 +48,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 export interface AuditSentence {
   /** The i18n key; its parameters are `actor`, `action`, `targetType`, `tenant` and `target`. */
   key: string
-  /** Null for the platform's own work (`system:*` subjects): the sentence says "The platform". */
+  /** Who acted, as `actorLabel` names them; null for the platform's own work (`system:*` subjects): the sentence says "The platform". */
   actor: string | null
   tenant: string | null
   target: string | null
@@ -78,7 +78,7 @@ function targetName(entry: AuditSentenceSource): string | null {
 export function auditSentence(entry: AuditSentenceSource): AuditSentence {
   const actor = entry.actor.subject.startsWith('system:')
     ? null
-    : entry.actor.subject
+    : actorLabel(entry.actor)
   const tenant = entry.tenantSlug
   const target = targetName(entry)
   const slots = AUDIT_SENTENCES[entry.action]
@@ -106,4 +106,12 @@ export function shortSubject(subject: string): string {
   return UUID.test(subject)
     ? `${subject.slice(0, 8)}…`
     : subject
+}
+
+/**
+ * Who an entry's actor is, as a person reads it: their name, else their address, else the IdP subject
+ * (entries written before names were recorded have only that), cut by `shortSubject`.
+ */
+export function actorLabel(actor: TAuditEntry['actor']): string {
+  return actor.name ?? actor.email ?? shortSubject(actor.subject)
 }
