@@ -76,8 +76,8 @@ describe('flag cache staleness', () => {
   it('sees a change another process commits within 1 s, by NOTIFY', async () => {
     const cache = cacheOnOtherPool(60_000)
     expect((await cache.current()).set.evaluate('bound.flag', {})?.value).toBe(false)
-    // Let the LISTEN connection settle, so the NOTIFY is what delivers (the poll is a minute away).
-    await new Promise(resolve => setTimeout(resolve, 200))
+    // Once LISTEN is in place the NOTIFY is what delivers (the poll is a minute away).
+    expect(await cache.listening()).toBe(true)
     const timings: number[] = []
     for (const state of ['on', 'off', 'on'] as const) {
       await setState(state, true)
@@ -99,7 +99,7 @@ describe('flag cache staleness', () => {
     const heard: { version: string, keys: string[] }[] = []
     const stop = cache.subscribe(event => heard.push(event))
     await cache.current()
-    await new Promise(resolve => setTimeout(resolve, 200))
+    expect(await cache.listening()).toBe(true)
     await setState('off', true)
     const until = Date.now() + 2000
     while (heard.length === 0 && Date.now() < until)
@@ -128,7 +128,7 @@ describe('flag cache announcements', () => {
       }))
     })
     await cache.current()
-    await new Promise(resolve => setTimeout(resolve, 200))
+    expect(await cache.listening()).toBe(true)
     // Each change lands while the previous one's reload may still be running.
     for (const state of ['on', 'off', 'on', 'off', 'on'] as const)
       await setState(state, true)

@@ -23,6 +23,11 @@ export interface FlagCache {
   readonly environment: string
   /** The compiled flags of this process's environment; loads them on first use. */
   current: () => Promise<CachedFlagSet>
+  /**
+   * Starts the cache and resolves once its LISTEN connection is up (true), so a change committed after
+   * that is seen within milliseconds; false when that attempt failed, and the version poll covers.
+   */
+  listening: () => Promise<boolean>
   /** Hears every change committed by any process (for `GET /flags/events`). */
   subscribe: (listener: FlagChangeListener) => () => void
   close: () => Promise<void>
@@ -155,6 +160,10 @@ export function createFlagCache(options: FlagCacheOptions): FlagCache {
     async current() {
       start()
       return cached ?? reload()
+    },
+    async listening() {
+      start()
+      return listener!.listening()
     },
     subscribe(listen) {
       start()

@@ -2,6 +2,11 @@ import type pg from 'pg'
 import type { Logger } from 'pino'
 
 export interface ChannelListener {
+  /**
+   * Resolves once the latest connection attempt has settled: true when `LISTEN` is in place, so every
+   * notification committed from then on is heard; false when the attempt failed (a retry is scheduled).
+   */
+  listening: () => Promise<boolean>
   /** Stops listening and gives the connection back; resolves once it is back in the pool. */
   close: () => Promise<void>
 }
@@ -83,6 +88,10 @@ export function listenChannel(options: ListenChannelOptions): ChannelListener {
 
   connecting = connect()
   return {
+    async listening() {
+      await connecting
+      return current !== undefined
+    },
     async close() {
       closed = true
       clearTimeout(retry)
