@@ -7,7 +7,7 @@ import { SEED_TENANTS, SUPER_ADMIN } from '../support/demo'
 import { signIn } from '../support/sign-in'
 
 const TENANT = SEED_TENANTS[0]!
-const CSV_HEADER = 'seq,id,at,actorSubject,actorRoles,actingAs,action,targetType,targetId,tenantSlug,requestId,ip,userAgent,changes,prevHash,hash'
+const CSV_HEADER = 'seq,id,at,actorSubject,actorRoles,actorEmail,actorName,actingAs,action,targetType,targetId,tenantSlug,requestId,ip,userAgent,changes,prevHash,hash'
 
 test.beforeEach(async ({ page }) => {
   await signIn(page, SUPER_ADMIN)
