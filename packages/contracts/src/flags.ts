@@ -145,16 +145,28 @@ export const ZFlagListItem = ZFlag.pick({
 })
 export type TFlagListItem = z.infer<typeof ZFlagListItem>
 
+const FLAG_FIELDS = {
+  name: z.string().trim().min(1).max(200),
+  description: z.string().trim().max(2000),
+  type: ZFlagType,
+  tags: z.array(z.string().trim().min(1).max(50)).max(20),
+  dependencies: z.array(ZFlagDependency).max(10),
+}
+
 export const ZFlagCreate = z.object({
   key: ZFlagKey,
-  name: z.string().trim().min(1).max(200),
-  description: z.string().trim().max(2000).default(''),
-  type: ZFlagType,
-  tags: z.array(z.string().trim().min(1).max(50)).max(20).default([]),
-  dependencies: z.array(ZFlagDependency).max(10).default([]),
+  ...FLAG_FIELDS,
+  description: FLAG_FIELDS.description.default(''),
+  tags: FLAG_FIELDS.tags.default([]),
+  dependencies: FLAG_FIELDS.dependencies.default([]),
 }).strict()
 
-export const ZFlagUpdate = ZFlagCreate.omit({ key: true }).partial().strict()
+/**
+ * Only the fields sent change. Built from the fields without their create defaults: zod applies a
+ * `.default()` even inside `.partial()`, so a PATCH of the name alone would have emptied tags and
+ * dependencies.
+ */
+export const ZFlagUpdate = z.object(FLAG_FIELDS).partial().strict()
 
 /** The kill switch and its undo both need a reason (kept in the audit entry). */
 export const ZFlagKillRequest = z.object({

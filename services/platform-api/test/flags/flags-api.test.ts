@@ -139,6 +139,29 @@ describe('flag management', () => {
     await expectProblem(response, 400, { title: 'Invalid dependency' })
   })
 
+  it('changes only the fields a PATCH sends: tags and dependencies survive a new description', async () => {
+    await create('t.patch-parent')
+    await create('t.patch', 'release', {
+      tags: ['billing'],
+      dependencies: [
+        { feature: 't.patch-parent' },
+      ],
+    })
+    const response = await api.request('PATCH', '/flags/t.patch', {
+      token: lead,
+      body: { description: 'Shown on the dashboard' },
+    })
+    expect(response.status, await response.clone().text()).toBe(200)
+    expect(ZFlag.parse(await response.json())).toMatchObject({
+      name: 't.patch',
+      description: 'Shown on the dashboard',
+      tags: ['billing'],
+      dependencies: [
+        { feature: 't.patch-parent', enabled: true },
+      ],
+    })
+  })
+
   it('applies a PATCH only to the version the editor saw (If-Match → 412)', async () => {
     const flag = await create('t.ifmatch')
     const first = await api.request('PATCH', '/flags/t.ifmatch', {
