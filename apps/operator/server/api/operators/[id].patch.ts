@@ -8,7 +8,7 @@ const ZParams = z.object({
 
 export default defineEventHandler(async (event) => {
   const { id } = await getValidatedRouterParams(event, ZParams.parse)
-  const body = await readValidatedBody(event, ZUpdateOperator.parse)
+  const body = await readValidBody(event, ZUpdateOperator)
   return callPlatformApi(event, `/operators/${id}`, {
     method: 'PATCH',
     body,

@@ -4,6 +4,6 @@ import { ZFlagParams } from '../../../internal/flag-params'
 // flag:kill (super admins, ops leads, technicians) is checked by the API; the reason is required and audited.
 export default defineEventHandler(async (event) => {
   const { key } = await getValidatedRouterParams(event, ZFlagParams.parse)
-  const body = await readValidatedBody(event, ZFlagKillRequest.parse)
+  const body = await readValidBody(event, ZFlagKillRequest)
   return callPlatformApi(event, `/flags/${key}/kill`, { method: 'POST', body, schema: ZFlag })
 })

@@ -6,7 +6,7 @@ const ZParams = z.object({ slug: ZSlug })
 // Name, branding and contacts: the operator console edits everything the API lets a partner's editor change.
 export default defineEventHandler(async (event) => {
   const { slug } = await getValidatedRouterParams(event, ZParams.parse)
-  const body = await readValidatedBody(event, ZUpdatePartner.parse)
+  const body = await readValidBody(event, ZUpdatePartner)
   return callPlatformApi(event, `/partners/${slug}`, {
     method: 'PATCH',
     body,

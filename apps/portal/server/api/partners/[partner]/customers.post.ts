@@ -8,7 +8,7 @@ const ZBody = ZCreateTenant.omit({ partnerSlug: true })
 
 export default defineEventHandler(async (event) => {
   const { partner } = await getValidatedRouterParams(event, ZParams.parse)
-  const body = await readValidatedBody(event, ZBody.parse)
+  const body = await readValidBody(event, ZBody)
   const tenant = await callPlatformApi(event, '/tenants', {
     method: 'POST',
     body: { ...body, partnerSlug: partner },

@@ -7,7 +7,7 @@ const ZBody = ZUpdatePartner.pick({ branding: true }).required()
 
 export default defineEventHandler(async (event) => {
   const { partner } = await getValidatedRouterParams(event, ZParams.parse)
-  const body = await readValidatedBody(event, ZBody.parse)
+  const body = await readValidBody(event, ZBody)
   const updated = await callPlatformApi(event, `/partners/${partner}`, {
     method: 'PATCH',
     body,

@@ -8,7 +8,7 @@ const ZBody = z.strictObject({ branding: ZBranding })
 
 export default defineEventHandler(async (event) => {
   const { tenant } = await getValidatedRouterParams(event, ZTenantParams.parse)
-  const body = await readValidatedBody(event, ZBody.parse)
+  const body = await readValidBody(event, ZBody)
   const updated = await callPlatformApi(event, `/tenants/${tenant}`, {
     method: 'PATCH',
     body,

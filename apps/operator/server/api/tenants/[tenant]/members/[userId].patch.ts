@@ -9,7 +9,7 @@ const ZMemberAccess = z.strictObject({
 
 export default defineEventHandler(async (event) => {
   const { tenant, userId } = await getValidatedRouterParams(event, ZMemberParams.parse)
-  const body = await readValidatedBody(event, ZMemberAccess.parse)
+  const body = await readValidBody(event, ZMemberAccess)
   return callPlatformApi(event, `/tenants/${tenant}/members/${userId}`, {
     method: 'PATCH',
     body,

@@ -5,7 +5,7 @@ const ZParams = z.object({ tenant: ZSlug })
 
 export default defineEventHandler(async (event) => {
   const { tenant } = await getValidatedRouterParams(event, ZParams.parse)
-  const body = await readValidatedBody(event, ZAddTenantDomain.parse)
+  const body = await readValidBody(event, ZAddTenantDomain)
   const domain = await callPlatformApi(event, `/tenants/${tenant}/domains`, {
     method: 'POST',
     body,

@@ -3,7 +3,7 @@ import { ZMemberParams } from '../../../../internal/route-params'
 
 export default defineEventHandler(async (event) => {
   const { tenant, userId } = await getValidatedRouterParams(event, ZMemberParams.parse)
-  const body = await readValidatedBody(event, ZUpdateTenantMember.parse)
+  const body = await readValidBody(event, ZUpdateTenantMember)
   return callPlatformApi(event, `/tenants/${tenant}/members/${userId}`, {
     method: 'PATCH',
     body,
