@@ -34,3 +34,48 @@ test('a rule saved over someone else\'s newer change is refused with a way to lo
   await expect(first.getByTestId('flag-version')).toHaveText('Version 3')
   await context.close()
 })
+
+test('details saved over someone else\'s newer change are refused with a way to load them', async ({ browser }) => {
+  const key = `e2e.concurrent-details-${Date.now().toString(36)}`
+  const operator = await flagOperator(STACK, FLAGS_ENVIRONMENT)
+  await operator.ensure(key, 'Concurrent details')
+  const context = await browser.newContext()
+  const first = await context.newPage()
+  await signIn(first, demoUserInGroup('operator:ops_lead'))
+  const second = await context.newPage()
+  await first.goto(`/flags/${key}`)
+  await second.goto(`/flags/${key}`)
+
+  await second.getByTestId('flag-edit-name').fill('Renamed in the second tab')
+  await second.getByTestId('flag-details-save').click()
+  await expect(second.getByTestId('flag-version')).toHaveText('Version 2')
+
+  // The first tab, still on version 1, would have written the old name back with its description.
+  await first.getByTestId('flag-edit-description').fill('Written in the first tab')
+  await first.getByTestId('flag-details-save').click()
+  await expect(first.getByTestId('flag-details-stale')).toContainText('Someone changed this flag meanwhile')
+  await first.getByTestId('flag-details-reload').click()
+  await expect(first.getByTestId('flag-edit-name')).toHaveValue('Renamed in the second tab')
+  await expect(first.getByTestId('flag-details-stale')).toHaveCount(0)
+  await context.close()
+})
+
+test('an unsaved rule survives an override added on the same page, and saves on the new version', async ({ page }) => {
+  const key = `e2e.draft-kept-${Date.now().toString(36)}`
+  const operator = await flagOperator(STACK, FLAGS_ENVIRONMENT)
+  await operator.ensure(key, 'Draft kept')
+  await signIn(page, demoUserInGroup('operator:ops_lead'))
+  await page.goto(`/flags/${key}`)
+
+  await page.getByTestId('flag-state-on').check()
+  await page.getByTestId('flag-override-id').fill('acme')
+  await page.getByTestId('flag-override-add').click()
+  await expect(page.getByTestId('flag-override-tenant-acme')).toBeVisible()
+  await expect(page.getByTestId('flag-version')).toHaveText('Version 2')
+
+  // The rule was not what changed, so the edit stays and is saved against version 2, not refused.
+  await expect(page.getByTestId('flag-state-on')).toBeChecked()
+  await page.getByTestId('flag-rule-save').click()
+  await expect(page.getByTestId('flag-version')).toHaveText('Version 3')
+  await expect(page.getByTestId('flag-rule-error')).toHaveCount(0)
+})

@@ -20,6 +20,10 @@ test('an ops lead makes a flag depend on another: a circle is refused with where
   const form = page.getByTestId('flag-details-form')
   // Itself first: refused by the API, the issue shown where it is, nothing saved.
   await form.getByTestId('flag-dependency-add').click()
+  // Not a key at all: the BFF refuses it before the API is asked, and says where, as the API would.
+  await form.getByTestId('flag-dependency-0-feature').fill('Not A Key')
+  await form.getByTestId('flag-details-save').click()
+  await expect(form.getByTestId('flag-details-issues')).toContainText('dependencies 1 › feature')
   await form.getByTestId('flag-dependency-0-feature').fill(child)
   await form.getByTestId('flag-details-save').click()
   await expect(form.getByTestId('flag-details-issues')).toContainText('dependencies 1 › feature')

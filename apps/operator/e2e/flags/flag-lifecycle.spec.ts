@@ -53,6 +53,10 @@ test('an ops lead creates a flag, rolls it out to 30 % per customer, overrides i
   await page.goto(`/flags/${key}`)
   await page.getByTestId('flag-state-rollout').check()
   const percent = page.getByTestId('flag-rollout-number')
+  // Out of range is kept within it, and the box shows what is kept.
+  await percent.fill('150')
+  await percent.blur()
+  await expect(percent).toHaveValue('100')
   await percent.fill(String(ROLLOUT))
   await percent.blur()
   await expect(page.getByTestId('flag-rollout-range')).toHaveValue(String(ROLLOUT))
