@@ -239,33 +239,22 @@ describe('reading the audit log', () => {
       const page = await (await api.request('GET', '/audit?tenant=initech&action=tenant.update&limit=2', { token })).json()
       return page.items.map((entry: { actor: unknown }) => entry.actor)
     }
-    expect(await actors(superAdmin)).toEqual([
-      {
-        subject: 'roberto',
-        roles: ['tenant:initech:owner'],
-        email: 'roberto@initech.test',
-        name: 'Roberto Nunes',
-      },
-      {
-        subject: 'otavio',
-        roles: ['operator:ops_lead'],
-        email: 'otavio@dezky.test',
-        name: 'Otávio Lima',
-      },
-    ])
+    const roberto = {
+      subject: 'roberto',
+      roles: ['tenant:initech:owner'],
+      email: 'roberto@initech.test',
+      name: 'Roberto Nunes',
+    }
+    const otavio = {
+      subject: 'otavio',
+      roles: ['operator:ops_lead'],
+      email: 'otavio@dezky.test',
+      name: 'Otávio Lima',
+    }
+    expect(await actors(superAdmin)).toEqual([roberto, otavio])
     expect(await actors(owner)).toEqual([
-      {
-        subject: 'roberto',
-        roles: ['tenant:initech:owner'],
-        email: 'roberto@initech.test',
-        name: 'Roberto Nunes',
-      },
-      {
-        subject: 'otavio',
-        roles: ['operator:ops_lead'],
-        email: null,
-        name: null,
-      },
+      roberto,
+      { ...otavio, email: null, name: null },
     ])
     const csv = await (await api.request('GET', '/audit/export?format=csv&tenant=initech&action=tenant.update', { token: owner })).text()
     expect(csv).toContain(',roberto@initech.test,Roberto Nunes,')

@@ -1,18 +1,24 @@
+import type { Browser } from '@playwright/test'
 import { demoUserInGroup, flagOperator } from '@dezky/e2e-support'
 import { expect, test } from '@playwright/test'
 import { signIn } from '../support/sign-in'
 import { FLAGS_ENVIRONMENT, STACK } from '../support/stack'
 
-test('a rule saved over someone else\'s newer change is refused with a way to load it, and nothing is lost silently', async ({ browser }) => {
-  const key = `e2e.concurrent-${Date.now().toString(36)}`
+/** A new flag open in two tabs of one ops lead, both at version 1. */
+async function twoTabsOn(browser: Browser, key: string, name: string) {
   const operator = await flagOperator(STACK, FLAGS_ENVIRONMENT)
-  await operator.ensure(key, 'Concurrent edit')
+  await operator.ensure(key, name)
   const context = await browser.newContext()
   const first = await context.newPage()
   await signIn(first, demoUserInGroup('operator:ops_lead'))
   const second = await context.newPage()
   await first.goto(`/flags/${key}`)
   await second.goto(`/flags/${key}`)
+  return { context, first, second }
+}
+
+test('a rule saved over someone else\'s newer change is refused with a way to load it, and nothing is lost silently', async ({ browser }) => {
+  const { context, first, second } = await twoTabsOn(browser, `e2e.concurrent-${Date.now().toString(36)}`, 'Concurrent edit')
 
   // The second tab turns it on; the first, still showing version 1, tries a rollout.
   await second.getByTestId('flag-state-on').check()
@@ -36,15 +42,7 @@ test('a rule saved over someone else\'s newer change is refused with a way to lo
 })
 
 test('details saved over someone else\'s newer change are refused with a way to load them', async ({ browser }) => {
-  const key = `e2e.concurrent-details-${Date.now().toString(36)}`
-  const operator = await flagOperator(STACK, FLAGS_ENVIRONMENT)
-  await operator.ensure(key, 'Concurrent details')
-  const context = await browser.newContext()
-  const first = await context.newPage()
-  await signIn(first, demoUserInGroup('operator:ops_lead'))
-  const second = await context.newPage()
-  await first.goto(`/flags/${key}`)
-  await second.goto(`/flags/${key}`)
+  const { context, first, second } = await twoTabsOn(browser, `e2e.concurrent-details-${Date.now().toString(36)}`, 'Concurrent details')
 
   await second.getByTestId('flag-edit-name').fill('Renamed in the second tab')
   await second.getByTestId('flag-details-save').click()
