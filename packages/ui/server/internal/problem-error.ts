@@ -1,5 +1,6 @@
 import type { TProblem } from '@dezky/contracts'
 import { ZProblem } from '@dezky/contracts'
+import { createError } from 'h3'
 
 /** Messages we show for API failures. API `detail` texts are for developers and may name internals. */
 const SAFE_MESSAGES: Record<number, string> = {

@@ -37,7 +37,10 @@ describe('readValidBody', () => {
       colour: 'red',
     }))
     expect(response.status).toBe(400)
-    const { data } = await response.json() as { data: { errors: { path: string, message: string }[] } }
+    const { statusMessage, data } = await response.json() as { statusMessage: string, data: { requestId: string, errors: { path: string, message: string }[] } }
+    // The same safe message and request id as a 400 the API answers, both through problemError.
+    expect(statusMessage).toBe('The request was not valid.')
+    expect(data.requestId).toBe(response.headers.get('x-request-id'))
     expect(data.errors.map(error => error.path)).toEqual(['body.name', 'body.dependencies.0.feature', 'body'])
     expect(data.errors.every(error => error.message.length > 0)).toBe(true)
   })

@@ -1,12 +1,14 @@
 import type { H3Event } from 'h3'
 import type { z } from 'zod'
-import { createError, readBody } from 'h3'
+import { readBody } from 'h3'
+import { problemError } from '../internal/problem-error'
+import { useRequestId } from '../internal/request-id'
 
 /**
- * The request body checked against its contract, or a 400 shaped like the platform API's own: one
- * `{ path, message }` per issue in `data.errors`, the path as the API writes it (`body.dependencies.0.feature`),
- * so a form can say where each issue is. h3's `readValidatedBody` puts the raw ZodError in `data`, which
- * no form reads, and the operator saw only "not valid".
+ * The request body checked against its contract, or the 400 the platform API itself would answer (its
+ * `validate`: one `{ path, message }` per issue, `body.dependencies.0.feature`), turned into an h3 error by
+ * the same `problemError` as the API's own answers, so a form reads both alike. h3's `readValidatedBody`
+ * puts the raw ZodError in `data`, which no form reads.
  *
  * @example
  * const body = await readValidBody(event, ZFlagUpdate)
@@ -16,18 +18,16 @@ export async function readValidBody<S extends z.ZodType>(event: H3Event, schema:
   const parsed = schema.safeParse(await readBody(event))
   if (parsed.success)
     return parsed.data
-  throw createError({
-    statusCode: 400,
-    statusMessage: 'The request was not valid.',
-    message: 'The request was not valid.',
-    data: {
-      errors: parsed.error.issues.map(issue => ({
-        path: [
-          'body',
-          ...issue.path.map(String),
-        ].join('.'),
-        message: issue.message,
-      })),
-    },
-  })
+  throw problemError(400, {
+    type: 'about:blank',
+    title: 'Validation failed',
+    status: 400,
+    errors: parsed.error.issues.map(issue => ({
+      path: [
+        'body',
+        ...issue.path.map(String),
+      ].join('.'),
+      message: issue.message,
+    })),
+  }, useRequestId(event))
 }
