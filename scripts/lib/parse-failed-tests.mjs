@@ -2,8 +2,7 @@
 // error where the reporter prints one, so the root summary can list them last: CI keeps only the tail of
 // a long log, and a failure in an early package would otherwise scroll out of it.
 
-// eslint-disable-next-line no-control-regex -- ANSI colour codes are exactly what must be removed
-const ANSI = /\u001B\[[0-9;]*[A-Z]/gi
+import { plainLines } from './parse-test-counts.mjs'
 
 /**
  * @typedef {{ kind: 'failed' | 'flaky', test: string, error?: string }} FailedTest
@@ -19,7 +18,7 @@ const ANSI = /\u001B\[[0-9;]*[A-Z]/gi
  * // [{ kind: 'failed', test: 'a.test.ts > suite > fails', error: 'AssertionError: expected 2 to be 1' }]
  */
 export function parseFailedTests(output) {
-  const lines = output.replace(ANSI, '').split(/\r?\n/)
+  const lines = plainLines(output)
   /** @type {FailedTest[]} */
   const found = []
   const seen = new Set()

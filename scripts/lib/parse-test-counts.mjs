@@ -5,6 +5,16 @@
 const ANSI = /\u001B\[[0-9;]*[A-Z]/gi
 
 /**
+ * A reporter's output as plain lines, colour codes removed.
+ *
+ * @param {string} output
+ * @returns {string[]} its lines
+ */
+export function plainLines(output) {
+  return output.replace(ANSI, '').split(/\r?\n/)
+}
+
+/**
  * @typedef {{ passed: number, failed: number, skipped: number, flaky: number }} TestCounts
  */
 
@@ -18,7 +28,7 @@ const ANSI = /\u001B\[[0-9;]*[A-Z]/gi
  * parseTestCounts('  3 passed (4.2s)\n  1 flaky') // { passed: 3, failed: 0, skipped: 0, flaky: 1 }
  */
 export function parseTestCounts(output) {
-  const lines = output.replace(ANSI, '').split(/\r?\n/)
+  const lines = plainLines(output)
   const counts = {
     passed: 0,
     failed: 0,
